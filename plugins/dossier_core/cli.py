@@ -1,0 +1,73 @@
+"""The `dossier` command: import seeds, check the dossier, render pages to a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .dossier import load_dossier
+from .importer import import_seeds, write_atomic
+from .pages import build_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--dossier-dir", default="dossier", help="dossier folder inside the project")
+    commands = parser.add_subparsers(dest="command", required=True)
+    imp = commands.add_parser("import", help="import seed files as new articles (never overwrites)")
+    imp.add_argument("seeds", nargs="+", type=Path)
+    commands.add_parser("check", help="report every problem of the dossier; exit 1 if any")
+    render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
+    render.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "import":
+        return _import(root, args.dossier_dir, args.seeds)
+    if args.command == "check":
+        return _check(root, args.dossier_dir)
+    return _render(root, args.dossier_dir, args.out)
+
+
+def _import(root: Path, dossier_dir: str, seeds: list[Path]) -> int:
+    try:
+        outcomes = import_seeds(seeds, root, root / dossier_dir / "articles")
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        print(f"{outcome.status:>12}  {outcome.seed} -> {outcome.article}")
+    changed = [o for o in outcomes if o.status == "seed changed"]
+    if changed:
+        print(
+            f"{len(changed)} seed(s) changed since import; their articles were left as they are. "
+            "Review the differences by hand.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _check(root: Path, dossier_dir: str) -> int:
+    dossier = load_dossier(root, dossier_dir)
+    for problem in dossier.problems:
+        print(problem, file=sys.stderr)
+    count = len(dossier.problems)
+    print(f"{len(dossier.articles)} articles, {len(dossier.registry.actors)} actors, "
+          f"{len(dossier.registry.sources)} sources: {count} problem{'s' if count != 1 else ''}")
+    return 1 if count else 0
+
+
+def _render(root: Path, dossier_dir: str, out: Path) -> int:
+    dossier = load_dossier(root, dossier_dir)
+    for problem in dossier.problems:
+        print(problem, file=sys.stderr)
+    for page in build_pages(dossier):
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, page.markdown)
+    return 1 if dossier.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

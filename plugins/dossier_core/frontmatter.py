@@ -1,0 +1,125 @@
+"""Strict split of an article file into YAML front matter and body, and its reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fields import Reader
+from .model import Article, Problem, RemovedLine
+from .yamlload import YamlProblem, load_yaml
+
+ARTICLE_FIELDS = {
+    "id", "title", "outlet", "published", "date_note", "language", "url", "seed",
+    "seed_sha256", "removed", "summary", "tags", "actors", "annotations", "title_note",
+}  # fmt: skip
+
+
+class FrontMatterError(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Split `---` front matter from the body.
+
+    Returns:
+        (yaml_text, body, body_line): body_line is the 1-based file line where the body
+        starts. The body loses the one blank line that conventionally follows `---`.
+
+    Raises:
+        FrontMatterError: when the file does not open with `---` or never closes it.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != "---":
+        raise FrontMatterError(1, "an article must start with a '---' front matter line")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip("\r") == "---":
+            yaml_text = "\n".join(lines[1 : number - 1])
+            rest = lines[number:]
+            body_line = number + 1
+            if rest and rest[0].strip() == "":
+                rest = rest[1:]
+                body_line += 1
+            return yaml_text, "\n".join(rest), body_line
+    raise FrontMatterError(1, "the front matter opened on line 1 is never closed with '---'")
+
+
+def normalise_body(body: str) -> str:
+    """Line ends to LF, trailing blank lines dropped; the text itself is untouched."""
+    return body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+
+
+def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | None:
+    """Load one article file; append problems (with file and line) and return None if unusable."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(rel, None, f"not valid UTF-8 (byte {error.start})"))
+        return None
+    try:
+        yaml_text, body, body_line = split(text)
+        data = load_yaml(yaml_text, first_line=2)
+    except (FrontMatterError, YamlProblem) as error:
+        problems.append(Problem(rel, error.line, error.message))
+        return None
+    before = len(problems)
+    reader = Reader(data, rel, 1, problems)
+    article = _article_from(reader, rel, normalise_body(body), body_line)
+    return article if len(problems) == before else None
+
+
+def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
+    r.unknown_keys(ARTICLE_FIELDS)
+    actors = r.mapping("actors")
+    actors.unknown_keys({"add", "ignore"})
+    article_id = r.ident("id")
+    if article_id and Path(rel).stem != article_id:
+        r.error(r.line_of("id"), f"id {article_id!r} differs from the file name {Path(rel).name!r}")
+    if not body.strip():
+        r.error(body_line, "the article has no text")
+    return Article(
+        id=article_id,
+        path=rel,
+        title=r.string("title", required=True),
+        outlet=r.ident("outlet", required=False) or "unknown",
+        body=body,
+        body_line=body_line,
+        published=r.date("published"),
+        date_note=r.string("date_note"),
+        language=r.string("language", default="en"),
+        url=_url(r),
+        seed=r.optional("seed"),
+        seed_sha256=r.optional("seed_sha256"),
+        removed=_removed(r),
+        summary=r.string("summary"),
+        tags=r.strings("tags"),
+        actors_add=actors.strings("add"),
+        actors_ignore=actors.strings("ignore"),
+        lines=dict(getattr(r.data, "key_lines", {})),
+    )
+
+
+def _url(r: Reader) -> str | None:
+    url = r.optional("url")
+    if url and not url.startswith(("http://", "https://")):
+        r.error(r.line_of("url"), f"'url' must be an http(s) address, found {url!r}")
+        return None
+    return url
+
+
+def _removed(r: Reader) -> tuple[RemovedLine, ...]:
+    result = []
+    for item, line in r.items("removed"):
+        entry = Reader(item, r.path, line, r.problems)
+        entry.unknown_keys({"line", "text", "reason"})
+        number = entry.data.get("line")
+        if not isinstance(number, int) or isinstance(number, bool):
+            entry.error(line, "'removed' items need an integer 'line'")
+            number = 0
+        result.append(RemovedLine(number, entry.string("text"), entry.string("reason")))
+    return tuple(result)

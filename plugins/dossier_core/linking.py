@@ -1,0 +1,103 @@
+"""The cross-reference index, built once per build: mentions, backlinks, related articles."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .dossier import Dossier
+from .matching import Matcher
+from .model import Article, Mention
+
+RELATED_LIMIT = 5
+# Candidate articles are gathered through each actor's posting list; an actor
+# named in most articles says little about relatedness and would make the work
+# quadratic, so its postings are not walked (it still counts when scoring).
+POSTINGS_WALK_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: str
+    shared: tuple[str, ...]  # actor ids, most informative first
+    score: float
+
+
+@dataclass
+class ArticleLinks:
+    article: Article
+    mentions: list[Mention]
+    actor_counts: Counter[str]  # actor id -> mentions in this article
+    added: tuple[str, ...] = ()  # actors added by hand (front matter actors.add)
+    related: list[Related] = field(default_factory=list)
+
+    @property
+    def actor_ids(self) -> list[str]:
+        """Actors in order of first mention, then those added by hand."""
+        seen = list(dict.fromkeys(m.actor_id for m in self.mentions))
+        return seen + [a for a in self.added if a not in seen]
+
+
+@dataclass
+class DossierIndex:
+    articles: dict[str, ArticleLinks]
+    # actor id -> [(article id, mention number on that page, mention)]
+    mentions_by_actor: dict[str, list[tuple[str, int, Mention]]]
+    articles_by_actor: dict[str, list[str]]
+    cooccurrence: dict[str, Counter[str]]  # actor -> other actor -> articles shared
+    articles_by_source: dict[str, list[str]]
+
+
+def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierIndex:
+    """One pass per article, then the shared indexes; no page scans the dossier."""
+    matcher = matcher or Matcher(dossier.registry.actors.values())
+    links: dict[str, ArticleLinks] = {}
+    by_actor: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)
+    articles_by_actor: dict[str, list[str]] = defaultdict(list)
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for article in dossier.articles:
+        entry = analyse(article, matcher)
+        links[article.id] = entry
+        for number, mention in enumerate(entry.mentions, start=1):
+            by_actor[mention.actor_id].append((article.id, number, mention))
+        for actor_id in entry.actor_ids:
+            articles_by_actor[actor_id].append(article.id)
+        by_source[article.outlet].append(article.id)
+    cooccurrence: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in links.values():
+        ids = entry.actor_ids
+        for actor_id in ids:
+            cooccurrence[actor_id].update(other for other in ids if other != actor_id)
+    _relate(links, articles_by_actor)
+    return DossierIndex(links, dict(by_actor), dict(articles_by_actor), dict(cooccurrence), dict(by_source))
+
+
+def analyse(article: Article, matcher: Matcher) -> ArticleLinks:
+    """Mentions of one article, after its own `actors.ignore` / `actors.add`."""
+    ignored = set(article.actors_ignore)
+    mentions = [m for m in matcher.find(article.body) if m.actor_id not in ignored]
+    counts = Counter(m.actor_id for m in mentions)
+    return ArticleLinks(article, mentions, counts, added=article.actors_add)
+
+
+def _relate(links: dict[str, ArticleLinks], articles_by_actor: dict[str, list[str]]) -> None:
+    total = len(links)
+    # Inverse document frequency: sharing a rarely named actor means more.
+    idf = {a: math.log(total / len(ids)) for a, ids in articles_by_actor.items()}
+    for article_id, entry in links.items():
+        mine = set(entry.actor_ids)
+        scores: Counter[str] = Counter()
+        for actor_id in mine:
+            postings = articles_by_actor[actor_id]
+            if len(postings) > POSTINGS_WALK_LIMIT or idf[actor_id] <= 0:
+                continue
+            for other in postings:
+                if other != article_id:
+                    scores[other] += idf[actor_id]
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_LIMIT]
+        for other, _ in ranked:
+            shared = mine & set(links[other].actor_ids)
+            ordered = tuple(sorted(shared, key=lambda a: (-idf[a], a)))
+            score = sum(idf[a] for a in shared)
+            entry.related.append(Related(other, ordered, round(score, 3)))

@@ -1,0 +1,92 @@
+"""Article text to Markdown that shows it literally, with stand-off spans as links.
+
+Every character that could be Markdown or HTML syntax becomes a numeric character
+reference (`*` -> `&#42;`), which Python-Markdown and CommonMark both pass through as
+text. White space at the start or end of a line is encoded too, because Markdown
+gives it meaning (indented code, hard breaks) or strips it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from .model import Span
+
+_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _ASCII_PUNCTUATION}
+# Control characters (except the line feed) would be eaten or reinterpreted.
+_TABLE.update({code: f"&#{code};" for code in range(32) if code != 10})
+_TABLE[0x7F] = "&#127;"
+_EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
+PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
+def escape(text: str) -> str:
+    """Escape `text` so that Markdown renders exactly these characters, no markup.
+
+    A single blank line (two line feeds) would still start a new paragraph, so
+    callers split paragraphs first (see `render_body`).
+    """
+    escaped = text.translate(_TABLE)
+    return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), escaped)
+
+
+def escape_attribute(text: str) -> str:
+    """Escape text for a Markdown link title or an HTML attribute."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """[start, end) offsets of the paragraphs of `body` (separated by blank lines)."""
+    result = []
+    cursor = 0
+    for match in PARAGRAPH_BREAK.finditer(body):
+        if match.start() > cursor:
+            result.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < len(body):
+        result.append((cursor, len(body)))
+    return result
+
+
+def render_body(body: str, spans: Sequence[Span]) -> str:
+    """Serialise `body` with its spans into Markdown, one paragraph per block.
+
+    The text is cut at every span boundary, so spans may overlap or nest: each
+    segment carries every span that covers it (displaCy and Prta draw overlapping
+    spans the same way).
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    blocks = []
+    for start, end in paragraphs(body):
+        inside = [s for s in ordered if s.start < end and s.end > start]
+        blocks.append(_render_paragraph(body, start, end, inside))
+    return "\n\n".join(blocks)
+
+
+def _render_paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
+    cuts = {start, end}
+    for span in spans:
+        cuts.update(p for p in (span.start, span.end) if start < p < end)
+    points = sorted(cuts)
+    out = []
+    anchored: set[str] = set()
+    for a, b in zip(points, points[1:]):
+        covering = [s for s in spans if s.start <= a and s.end >= b]
+        out.append(_render_segment(body[a:b], covering, anchored))
+    return "".join(out)
+
+
+def _render_segment(text: str, covering: list[Span], anchored: set[str]) -> str:
+    result = escape(text)
+    for span in covering:
+        if span.kind == "mention":
+            attrs = ".mention"
+            if span.anchor not in anchored:
+                anchored.add(span.anchor)
+                attrs = f"#{span.anchor} .mention"
+            title = f' "{escape_attribute(span.title)}"' if span.title else ""
+            result = f"[{result}]({span.url}{title}){{{attrs}}}"
+    return result

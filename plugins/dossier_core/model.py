@@ -1,0 +1,135 @@
+"""Frozen data model of a dossier: what the loaders produce and the renderers consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = ("person", "organisation", "institution", "country", "city", "place")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the dossier, located by file (relative to the project) and line."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class DossierError(Exception):
+    """Raised when the dossier cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One written form of an actor's name.
+
+    `metonym` marks a figurative name (Washington for the US government);
+    `case_sensitive` is set for acronyms written in capitals (US, UN), so that
+    the pronoun "us" is never taken for the United States.
+    """
+
+    text: str
+    metonym: bool = False
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    description: str
+    aliases: tuple[Alias, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class OutletLabel:
+    """A label given to an outlet, with the basis for it and the date it was checked."""
+
+    label: str
+    basis: str
+    citation: Citation
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    type: str
+    full_name: str | None = None
+    domain: str | None = None
+    country: str | None = None
+    description: str = ""
+    labels: tuple[OutletLabel, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line (or part of one) that import dropped as page furniture."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str  # relative to the project root
+    title: str
+    outlet: str
+    body: str
+    body_line: int  # line of the file on which the body starts
+    published: str = ""
+    date_note: str = ""
+    language: str = "en"
+    url: str | None = None
+    seed: str | None = None
+    seed_sha256: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    actors_add: tuple[str, ...] = ()
+    actors_ignore: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in an article body: [start, end) offsets into `Article.body`."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stand-off span for the serialiser: a mention today, an annotation tomorrow."""
+
+    start: int
+    end: int
+    kind: str  # "mention"
+    ref: str  # actor id
+    anchor: str  # element id on the page
+    title: str = ""
+    url: str = ""

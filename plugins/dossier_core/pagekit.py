@@ -1,0 +1,77 @@
+"""Small helpers shared by the page builders: paths, links, escaped meta, snippets."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+
+from .markdown import escape
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path (relative to the docs root) and its Markdown."""
+
+    path: str
+    markdown: str
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def seed_path(seed: str) -> str:
+    """Where a seed file is published: seeds/<name> beside the pages."""
+    return f"seeds/{posixpath.basename(seed)}"
+
+
+def rel(from_page: str, to_path: str) -> str:
+    """Relative link from one page's source path to another file, as MkDocs expects."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:
+    """A Markdown link whose visible text is escaped literal text."""
+    target = rel(from_page, to_path) + (f"#{anchor}" if anchor else "")
+    return f"[{escape(text)}]({target})"
+
+
+def meta(title: str, **extra: str) -> str:
+    """YAML meta block. The title is HTML-escaped: themes print page titles raw."""
+    fields = {"title": html.escape(title), **extra}
+    lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def heading(level: int, text: str) -> str:
+    return f"{'#' * level} {escape(text)}"
+
+
+def snippet(body: str, start: int, end: int, width: int = 70) -> tuple[str, str, str]:
+    """(before, match, after) around [start, end), cut at word boundaries, on one line."""
+    left = max(0, start - width)
+    right = min(len(body), end + width)
+    before = body[left:start]
+    after = body[end:right]
+    if left > 0 and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if right < len(body) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    flat = lambda s: " ".join(s.split())  # noqa: E731 - tiny local helper
+    return flat(before) + (" " if before[-1:].isspace() else ""), flat(body[start:end]), (
+        (" " if after[:1].isspace() else "") + flat(after)
+    )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")

@@ -1,0 +1,64 @@
+"""Text folding shared by matching and search: case, accents and typography."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Typographic variants that analysts and outlets use interchangeably.
+_TYPOGRAPHY = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """Fold one character: typography unified, accents dropped, case folded.
+
+    May return zero characters (a lone combining mark) or several (ß -> ss).
+    """
+    if char in _TYPOGRAPHY:
+        return _TYPOGRAPHY[char]
+    decomposed = unicodedata.normalize("NFKD", char)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def fold(text: str) -> str:
+    """Fold a whole string (no offset map)."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and map every folded position back to its original offset.
+
+    Returns:
+        (folded, origin): origin[i] is the offset in `text` of the character that
+        produced folded[i]; origin has one extra entry, len(text), for end offsets.
+    """
+    # Fast path: when every distinct character folds to exactly one character,
+    # offsets are unchanged and str.translate does the work in C.
+    table = {ord(c): fold_char(c) for c in set(text)}
+    if all(len(v) == 1 for v in table.values()):
+        return text.translate(table), list(range(len(text) + 1))
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char) if not char.isascii() else char.lower()
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A lowercase ASCII slug: 'Venezuela’s FAKE President' -> 'venezuelas-fake-president'."""
+    folded = fold(text).replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "article"

@@ -1,0 +1,109 @@
+"""Safe YAML loading that keeps line numbers and refuses duplicate keys.
+
+PyYAML's safe loader silently keeps the last of two equal keys and forgets where
+things were; analysts need both reported, so mappings and lists built here carry
+the (1-based) line of each key or item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A dict that remembers the line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A list that remembers the line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class YamlProblem(Exception):
+    """A YAML error at a (1-based) line; `other_line` is a second place it refers to."""
+
+    def __init__(self, line: int | None, message: str, other_line: int | None = None) -> None:
+        self.line = line
+        self.message = message
+        self.other_line = other_line
+        super().__init__(message)
+
+    def shifted(self, offset: int) -> YamlProblem:
+        line = None if self.line is None else self.line + offset
+        message = self.message
+        if self.other_line is not None:
+            message = message.replace("{other}", str(self.other_line + offset))
+        return YamlProblem(line, message)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise YamlProblem(key_node.start_mark.line + 1, "mapping keys must be plain values")
+        if key in result:
+            raise YamlProblem(
+                key_node.start_mark.line + 1,
+                f"duplicate key {key!r} (first on line {{other}})",
+                result.key_lines[key],
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse YAML safely; raise YamlProblem with a file line number on any error.
+
+    Args:
+        text: the YAML source.
+        first_line: the file line on which `text` starts (front matter starts on 2).
+    """
+    offset = first_line - 1
+    try:
+        # Aliases let a few lines expand into gigabytes ("billion laughs"); a dossier
+        # has no use for them, so any alias is refused before anything is built.
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    event.start_mark.line + 1,
+                    "YAML aliases (*name) are not allowed in dossier files",
+                )
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except YamlProblem as problem:
+        raise problem.shifted(offset) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + offset if mark else None
+        raise YamlProblem(line, f"invalid YAML: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(None, f"invalid YAML: {error}") from None

@@ -1,0 +1,1 @@
+"""mkdocs_dossier: the thin MkDocs adapter around dossier_core (the `dossier` plugin)."""

@@ -1,0 +1,56 @@
+"""The `dossier` MkDocs plugin: wires dossier_core to MkDocs events, nothing more.
+
+- on_files: load the dossier, report its problems as warnings (so `--strict` fails),
+  and add every generated page and seed file as a generated File (MkDocs >= 1.6).
+- on_serve: watch the dossier and seed folders, which live outside docs/.
+- on_post_build: index the built site with Pagefind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from dossier_core import build_pages, load_dossier, seed_path
+
+from .config import DossierConfig
+from .search import build_search_index
+
+log = get_plugin_logger(__name__)
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        dossier = load_dossier(self.root, self.config.dossier_dir)
+        for problem in dossier.problems:
+            log.warning(str(problem))
+        for page in build_pages(dossier):
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for seed in sorted({a.seed for a in dossier.articles if a.seed}):
+            files.append(File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed)))
+        log.info(
+            "%d articles, %d actors, %d sources",
+            len(dossier.articles), len(dossier.registry.actors), len(dossier.registry.sources),
+        )
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        server.watch(str(self.root / self.config.dossier_dir))
+        server.watch(str(self.root / "seeds"))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search:
+            pages = build_search_index(Path(config.site_dir))
+            log.info("search index: %d pages", pages)
