@@ -86,6 +86,7 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         id=article_id,
         path=rel,
         title=r.string("title", required=True),
+        title_note=r.string("title_note"),
         outlet=r.ident("outlet", required=False) or "unknown",
         body=body,
         body_line=body_line,

@@ -98,6 +98,7 @@ class Article:
     outlet: str
     body: str
     body_line: int  # line of the file on which the body starts
+    title_note: str = ""
     published: str = ""
     date_note: str = ""
     language: str = "en"

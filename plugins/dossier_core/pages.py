@@ -67,6 +67,8 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
 
 def _article_card(dossier: Dossier, path: str, article: Article) -> str:
     rows = [outlet_badge(dossier, path, article.outlet)]
+    if article.title_note:
+        rows.append(f'**Title** <span class="dossier-note">{escape(article.title_note)}</span>')
     date = escape(article.published) if article.published else "date unknown"
     note = f' <span class="dossier-note">({escape(article.date_note)})</span>' if article.date_note else ""
     rows.append(f"**Published** {date}{note}")
