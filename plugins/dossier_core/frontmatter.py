@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .fields import Reader
 from .model import Article, Problem, RemovedLine
-from .yamlload import YamlProblem, load_yaml
+from .yamlload import YamlProblem, decode_utf8, load_yaml
 
 ARTICLE_FIELDS = {
     "id", "title", "outlet", "published", "date_note", "language", "url", "seed",
@@ -57,11 +57,7 @@ def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | N
     """Load one article file; append problems (with file and line) and return None if unusable."""
     rel = path.relative_to(root).as_posix()
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(Problem(rel, None, f"not valid UTF-8 (byte {error.start})"))
-        return None
-    try:
+        text = decode_utf8(path.read_bytes())
         yaml_text, body, body_line = split(text)
         data = load_yaml(yaml_text, first_line=2)
     except (FrontMatterError, YamlProblem) as error:

@@ -20,7 +20,9 @@ _TABLE = {ord(c): f"&#{ord(c)};" for c in _ASCII_PUNCTUATION}
 _TABLE.update({code: f"&#{code};" for code in range(32) if code != 10})
 _TABLE[0x7F] = "&#127;"
 _EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
-PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+# A paragraph is a maximal run of non-empty lines (a line of spaces is not empty:
+# it is encoded and shown, not taken as a break).
+PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
 def escape(text: str) -> str:
@@ -40,15 +42,7 @@ def escape_attribute(text: str) -> str:
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the paragraphs of `body` (separated by blank lines)."""
-    result = []
-    cursor = 0
-    for match in PARAGRAPH_BREAK.finditer(body):
-        if match.start() > cursor:
-            result.append((cursor, match.start()))
-        cursor = match.end()
-    if cursor < len(body):
-        result.append((cursor, len(body)))
-    return result
+    return [match.span() for match in PARAGRAPH.finditer(body)]
 
 
 def render_body(body: str, spans: Sequence[Span]) -> str:

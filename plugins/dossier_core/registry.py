@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .fields import Reader
 from .model import ACTOR_KINDS, Actor, Alias, Citation, OutletLabel, Problem, Source
 from .text import fold
-from .yamlload import YamlProblem, load_yaml
+from .yamlload import YamlProblem, decode_utf8, load_yaml
 
 ACTOR_FIELDS = {"name", "kind", "description", "aliases", "metonyms"}
 SOURCE_FIELDS = {"name", "full_name", "domain", "country", "type", "description", "labels"}
@@ -25,11 +25,11 @@ def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Regi
     base = root / dossier_dir
     registry = Registry()
     actors = _load_mapping(base / "actors.yml", root, problems)
-    for actor_id, (data, reader) in actors.items():
+    for actor_id, (_, reader) in actors.items():
         registry.actors[actor_id] = _actor(actor_id, reader)
     _derive_surnames(registry.actors)
     _check_alias_collisions(registry.actors, f"{dossier_dir}/actors.yml", problems)
-    for source_id, (data, reader) in _load_mapping(base / "sources.yml", root, problems).items():
+    for source_id, (_, reader) in _load_mapping(base / "sources.yml", root, problems).items():
         registry.sources[source_id] = _source(source_id, reader)
     return registry
 
@@ -40,10 +40,7 @@ def _load_mapping(path: Path, root: Path, problems: list[Problem]) -> dict:
         problems.append(Problem(rel, None, "file not found"))
         return {}
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(rel, None, f"not valid UTF-8 (byte {error.start})"))
-        return {}
+        data = load_yaml(decode_utf8(path.read_bytes()))
     except YamlProblem as error:
         problems.append(Problem(rel, error.line, error.message))
         return {}
@@ -121,8 +118,6 @@ def _derive_surnames(actors: dict[str, Actor]) -> None:
 
 
 def _replace_aliases(actor: Actor, aliases: tuple[Alias, ...]) -> Actor:
-    from dataclasses import replace
-
     return replace(actor, aliases=aliases)
 
 

@@ -29,50 +29,45 @@ class LineList(list):
 
 
 class YamlProblem(Exception):
-    """A YAML error at a (1-based) line; `other_line` is a second place it refers to."""
+    """A YAML error at a (1-based) line of the file."""
 
-    def __init__(self, line: int | None, message: str, other_line: int | None = None) -> None:
+    def __init__(self, line: int | None, message: str) -> None:
         self.line = line
         self.message = message
-        self.other_line = other_line
         super().__init__(message)
-
-    def shifted(self, offset: int) -> YamlProblem:
-        line = None if self.line is None else self.line + offset
-        message = self.message
-        if self.other_line is not None:
-            message = message.replace("{other}", str(self.other_line + offset))
-        return YamlProblem(line, message)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    pass
+    line_offset = 0  # added to every line: front matter starts on line 2 of its file
+
+
+def _line(loader: Any, node: yaml.Node) -> int:
+    return node.start_mark.line + 1 + loader.line_offset
 
 
 def _mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
-    result.line = node.start_mark.line + 1
+    result.line = _line(loader, node)
     result.key_lines = {}
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise YamlProblem(key_node.start_mark.line + 1, "mapping keys must be plain values")
+            raise YamlProblem(_line(loader, key_node), "mapping keys must be plain values")
         if key in result:
             raise YamlProblem(
-                key_node.start_mark.line + 1,
-                f"duplicate key {key!r} (first on line {{other}})",
-                result.key_lines[key],
+                _line(loader, key_node),
+                f"duplicate key {key!r} (first on line {result.key_lines[key]})",
             )
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
+        result.key_lines[key] = _line(loader, key_node)
     return result
 
 
 def _sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = _line(loader, node)
+    result.item_lines = [_line(loader, child) for child in node.value]
     return result
 
 
@@ -95,15 +90,28 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(
-                    event.start_mark.line + 1,
+                    event.start_mark.line + 1 + offset,
                     "YAML aliases (*name) are not allowed in dossier files",
                 )
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
-    except YamlProblem as problem:
-        raise problem.shifted(offset) from None
+        loader = _Loader(text)
+        loader.line_offset = offset
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else None
         raise YamlProblem(line, f"invalid YAML: {error.problem or error}") from None
     except yaml.YAMLError as error:
         raise YamlProblem(None, f"invalid YAML: {error}") from None
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Decode UTF-8 text; raise YamlProblem naming the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        bad = raw[error.start : error.start + 1].hex()
+        raise YamlProblem(line, f"not valid UTF-8 (byte 0x{bad} at offset {error.start})") from None

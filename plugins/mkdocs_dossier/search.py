@@ -8,13 +8,13 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-# Only the page content is indexed: never the nav, header or footer.
-ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = [".headerlink", "[data-pagefind-ignore]", ".dossier-audit"]
+# Only what the theme marks with data-pagefind-body (page content, see
+# docs/overrides/main.html) is indexed: never the nav, header, footer or search page.
+EXCLUDE = [".headerlink"]
 
 
 async def _index(site_dir: Path) -> int:
-    config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language="en")
+    config = IndexConfig(exclude_selectors=EXCLUDE, force_language="en")
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site_dir))
         await index.write_files(output_path=str(site_dir / "pagefind"))

@@ -1,0 +1,423 @@
+"""End-to-end tests of the built site in a real browser (Playwright + Debian's Chromium).
+
+The site is built once per module with `mkdocs build --strict` into a temporary
+directory, served on 127.0.0.1 by the standard library's HTTP server, and read the way
+a reader would: following links, hovering and tabbing to mentions, pressing "/" to
+search. Any request to a host other than 127.0.0.1 is recorded (and aborted, so the
+tests never touch the network).
+
+On failure, each test saves a full-page screenshot to test-results/<test name>.png.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
+try:
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    pytest.skip("browser tests need the playwright Python package", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "test-results"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+ARTICLE_IDS = {
+    "russia-beats-us-in-venezuela",
+    "maduro-reminds-the-world-of-powerful-allies",
+    "venezuelas-fake-president-offers-peace-to-russia",
+    "lavrov-to-meet-venezuelan-counterpart",
+    "us-holds-secret-talks-with-venezuela-officials",
+}
+TASS_ARTICLE = "lavrov-to-meet-venezuelan-counterpart"
+TASS_ARTICLE_TITLE = "Lavrov to meet with Venezuelan counterpart"
+
+TIMEOUT_MS = 10_000
+LOCAL_HOST = "127.0.0.1"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@contextlib.contextmanager
+def screenshot_on_failure(page: Page, name: str) -> Iterator[None]:
+    """Run the block; if it raises, save a full-page screenshot of `page`, then re-raise."""
+    try:
+        yield
+    except BaseException:
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "test"
+        try:
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(RESULTS / f"{safe}.png"), full_page=True, timeout=5_000)
+        except Exception as exc:  # the screenshot must never hide the real failure
+            print(f"could not save a screenshot for {name}: {exc}", file=sys.stderr)
+        raise
+
+
+def wait_for_tooltip(page: Page, name: str) -> None:
+    """Wait until a Material tooltip showing `name` is displayed and fully opaque."""
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=name).first
+    expect(tooltip).to_be_visible(timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        """name => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')].some(el => {
+            if (!el.textContent.includes(name)) return false;
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return style.visibility !== 'hidden' && style.display !== 'none'
+                && parseFloat(style.opacity) > 0.9 && box.width > 0 && box.height > 0;
+        })""",
+        arg=name,
+        timeout=TIMEOUT_MS,
+    )
+
+
+def actor_name(mention_title: str) -> str:
+    """A mention's title is "Name: description"; return the name."""
+    name, sep, _ = mention_title.partition(":")
+    assert sep, f"mention title {mention_title!r} is not 'Name: description'"
+    return name.strip()
+
+
+def search_from_home(page: Page, base_url: str, query: str) -> list[dict[str, str]]:
+    """Search as a reader does: "/" on the home page, type, Enter. Return the results
+    shown, each as {"title", "href"} of its main link."""
+    page.goto(base_url)
+    page.locator("body").click(position={"x": 5, "y": 300})  # make sure the page has focus
+    page.keyboard.press("/")
+    header_input = page.locator("form.dossier-search input[data-dossier-search]")
+    expect(header_input).to_be_focused()
+    page.keyboard.type(query)
+    expect(header_input).to_have_value(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="), timeout=TIMEOUT_MS)
+    page.wait_for_selector(".pagefind-ui__result", timeout=TIMEOUT_MS)
+    # Pagefind renders placeholders first, then fills each result in as its data loads.
+    page.wait_for_function(
+        """() => {
+            const results = document.querySelectorAll('#dossier-search .pagefind-ui__result');
+            return results.length > 0
+                && !document.querySelector('#dossier-search .pagefind-ui__loading')
+                && [...results].every(r => {
+                    const t = r.querySelector('.pagefind-ui__result-title');
+                    return t && t.textContent.trim();
+                });
+        }""",
+        timeout=TIMEOUT_MS,
+    )
+    return page.eval_on_selector_all(
+        "#dossier-search .pagefind-ui__result",
+        """results => results.map(r => ({
+            title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),
+            href: r.querySelector('.pagefind-ui__result-link').href,
+        }))""",
+    )
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the site once with `mkdocs build --strict`, serve it, yield its base URL."""
+    site_dir = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if proc.returncode != 0:
+        print(proc.stdout)
+        print(proc.stderr, file=sys.stderr)
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr}"
+    assert (site_dir / "pagefind").is_dir(), "the build wrote no Pagefind index"
+
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def requests_seen() -> list[str]:
+    """Every URL the page's context requested (filled in by the `page` fixture)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, requests_seen: list[str]) -> Iterator[Page]:
+    """A page in a fresh context. Requests are recorded; any to a host other than
+    127.0.0.1 is aborted so that no test reaches the network."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    context.on("request", lambda request: requests_seen.append(request.url))
+
+    def keep_local(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == LOCAL_HOST:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", keep_local)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_articles_index_links_to_every_article(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        index = site_url + "articles/"
+        page.goto(index)
+        hrefs = page.locator("article table tbody tr a[href]").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        # Outlet links go up to ../sources/; article links stay in articles/.
+        article_hrefs = [h for h in hrefs if not h.startswith(("../", "/", "http"))]
+        assert len(article_hrefs) == 5, f"expected 5 article links, got {hrefs}"
+        assert {h.strip("/") for h in article_hrefs} == ARTICLE_IDS
+
+        for href in article_hrefs:
+            page.goto(index)
+            page.locator(f"article table a[href='{href}']").click()
+            page.wait_for_url(urljoin(index, href))
+            expect(page.locator("h1").first).to_be_visible()
+            badge = page.locator(".dossier-card a.dossier-badge").first
+            expect(badge).to_be_visible()
+            assert badge.inner_text().strip(), f"{href}: the outlet badge is empty"
+            mentions = page.locator(".dossier-text a.mention")
+            assert mentions.count() >= 3, f"{href}: only {mentions.count()} mentions"
+
+
+def test_mention_tooltip_on_hover(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        lavrov = page.locator(".dossier-text a.mention[href$='actors/sergey-lavrov/']").first
+        expect(lavrov).to_have_attribute("title", re.compile(r"^Sergey Lavrov: "))
+        lavrov.scroll_into_view_if_needed()
+        lavrov.hover()
+        wait_for_tooltip(page, "Sergey Lavrov")
+
+
+def test_mention_tooltip_on_keyboard_focus(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        # Material moves `title` away once it has set up the tooltip; read the names first.
+        names = page.eval_on_selector_all(
+            ".dossier-text a.mention",
+            "els => Object.fromEntries(els.map(e => [e.id, e.getAttribute('title')]))",
+        )
+        assert names, "the article has no mentions"
+        focused_id = None
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            focused_id = page.evaluate(
+                "() => { const el = document.activeElement;"
+                " return el && el.matches('a.mention') ? el.id : null; }"
+            )
+            if focused_id:
+                break
+        assert focused_id, "no mention received keyboard focus within 300 Tab presses"
+        title = names.get(focused_id)
+        assert title, f"focused mention #{focused_id} has no title"
+        wait_for_tooltip(page, actor_name(title))
+
+
+def test_mention_to_actor_and_back_to_article(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        article_url = f"{site_url}articles/{TASS_ARTICLE}/"
+        page.goto(article_url)
+        mention = page.locator(".dossier-text a.mention[href$='actors/sergey-lavrov/']").first
+        mention.click()
+        page.wait_for_url(f"{site_url}actors/sergey-lavrov/")
+        expect(page.locator("h1").first).to_contain_text("Sergey Lavrov")
+
+        backlinks = page.locator("article a[href*='articles/']").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        anchored = [h for h in backlinks if re.search(r"articles/[^/]+/#m-\d+$", h)]
+        assert anchored, f"the actor page lists no mention anchors; links: {backlinks}"
+
+        href = next((h for h in anchored if TASS_ARTICLE in h), anchored[0])
+        page.locator(f"article a[href='{href}']").first.click()
+        target = urljoin(f"{site_url}actors/sergey-lavrov/", href)
+        page.wait_for_url(target)
+        anchor = urlsplit(target).fragment
+        assert re.fullmatch(r"m-\d+", anchor)
+        mention_el = page.locator(f"[id='{anchor}']")
+        expect(mention_el).to_have_count(1)
+        expect(mention_el).to_be_visible()
+        # The anchor is a mention of the actor we came from.
+        assert (mention_el.get_attribute("href") or "").endswith("actors/sergey-lavrov/")
+        expect(mention_el).to_be_in_viewport()
+
+
+def test_outlet_page_and_actor_kinds(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}sources/tass/")
+        content = page.locator("article")
+        expect(page.locator("h1").first).to_contain_text("TASS")
+        expect(content).to_contain_text("state-affiliated media")
+        tass_link = content.locator(f"a[href$='articles/{TASS_ARTICLE}/']")
+        expect(tass_link.first).to_be_visible()
+        expect(tass_link.first).to_contain_text(TASS_ARTICLE_TITLE)
+
+        page.goto(f"{site_url}actors/")
+        # Each kind is an h2 (its permalink "¶" aside) followed by that kind's actors.
+        groups = page.evaluate(
+            """() => {
+                const groups = {};
+                let current = null;
+                for (const el of document.querySelectorAll('article h2, article a[href]')) {
+                    if (el.tagName === 'H2') {
+                        current = el.textContent.replace(/\u00b6/g, '').trim();
+                        groups[current] = [];
+                    } else if (current && !el.classList.contains('headerlink')) {
+                        groups[current].push(el.getAttribute('href'));
+                    }
+                }
+                return groups;
+            }"""
+        )
+        assert "People" in groups, list(groups)
+        assert "Countries" in groups, list(groups)
+        assert "juan-guaido/" in groups["People"], groups["People"]
+        assert "nicolas-maduro/" in groups["People"], groups["People"]
+        assert "venezuela/" in groups["Countries"], groups["Countries"]
+        assert "venezuela/" not in groups["People"]
+        expect(page.locator("article h2#people")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_title", "expect_article"),
+    [
+        ("Guaido", "Juan Guaidó", True),
+        ("Nicolas", "Nicolás Maduro", False),
+        ("Guaydo", "Juan Guaidó", False),
+        ("guaidó", "Juan Guaidó", False),
+    ],
+)
+def test_search(
+    page: Page, site_url: str, request, query: str, expected_title: str, expect_article: bool
+) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        results = search_from_home(page, site_url, query)
+        titles = [r["title"] for r in results]
+        assert expected_title in titles, f"{query!r}: {expected_title!r} not in {titles}"
+        if expect_article:
+            articles = [
+                r for r in results if re.search(r"/articles/[^/]+/", urlsplit(r["href"]).path)
+            ]
+            assert articles, f"{query!r}: no article among {results}"
+
+        first = page.locator("#dossier-search .pagefind-ui__result .pagefind-ui__result-link")
+        first.first.click()
+        page.wait_for_url(re.compile(r"^" + re.escape(site_url)))
+        assert "/search/" not in page.url
+        expect(page.locator("h1").first).to_be_visible()
+        assert page.locator("h1").first.inner_text().strip()
+
+
+def test_no_third_party_requests(
+    page: Page, site_url: str, request, requests_seen: list[str]
+) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(site_url)
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{site_url}actors/juan-guaido/")
+        page.wait_for_load_state("networkidle")
+        search_from_home(page, site_url, "Guaido")
+        page.wait_for_load_state("networkidle")
+
+        checked = [u for u in requests_seen if not u.startswith(("data:", "blob:"))]
+        assert any("/pagefind/" in u for u in checked), "the search loaded nothing from Pagefind"
+        foreign = sorted({u for u in checked if urlsplit(u).hostname != LOCAL_HOST})
+        assert not foreign, "requests to third-party hosts:\n" + "\n".join(foreign)
+
+
+def test_seed_link_serves_raw_text(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        article_url = f"{site_url}articles/{TASS_ARTICLE}/"
+        page.goto(article_url)
+        seed_link = page.locator(".dossier-card a[href$='.txt']").first
+        expect(seed_link).to_be_visible()
+        seed_url = urljoin(article_url, seed_link.get_attribute("href"))
+        assert "/seeds/" in seed_url
+
+        response = page.request.get(seed_url)
+        assert response.ok, f"{seed_url}: HTTP {response.status}"
+        assert response.headers.get("content-type", "").startswith("text/plain")
+        body = response.body()
+        text = body.decode("utf-8")
+        assert "Rovaniemi" in text
+        assert "<html" not in text.lower()
+        # The card's sha256 is the digest of exactly the bytes served.
+        card_digest = page.locator(".dossier-card code").filter(
+            has_text=re.compile(r"^[0-9a-f]{64}$")
+        )
+        expect(card_digest).to_have_count(1)
+        assert hashlib.sha256(body).hexdigest() == card_digest.inner_text().strip()
+
+        # And a reader following the link sees the text in the browser.
+        seed_link.click()
+        page.wait_for_url(seed_url)
+        expect(page.locator("body")).to_contain_text("Rovaniemi")

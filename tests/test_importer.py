@@ -1,0 +1,159 @@
+"""Import on the real seeds: furniture removed and recorded, titles, dates, outlets."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from dossier_core.importer import clean_seed, import_seeds, write_atomic
+
+SEEDS = REPO / "seeds"
+
+
+def seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seeds_are_the_shared_files_byte_for_byte(shared: Path) -> None:
+    ours = sorted(p.name for p in SEEDS.glob("*.txt"))
+    theirs = sorted(p.name for p in (shared / "seeds").glob("*.txt"))
+    assert ours == theirs and len(ours) == 5
+    for name in ours:
+        assert (SEEDS / name).read_bytes() == (shared / "seeds" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "outlet", "published"),
+    [
+        ("000", "Russia beats US in Venezuela", "unknown", ""),
+        ("001", "Nicolás Maduro wants to remind the world that he still has powerful allies",
+         "unidentified-forum", "2019-09-26"),
+        ("002", "Venezuela’s FAKE President Offers Hand of Peace to Russia, Moscow REJECTS It",
+         "unknown", ""),
+        ("003", "Lavrov to meet with Venezuelan counterpart Sunday to discuss coup attempt in Caracas",
+         "tass", ""),
+        ("004", "Once more with feeling? US holds ‘secret’ talks with Venezuela officials", "rt", ""),
+    ],
+)  # fmt: skip
+def test_title_outlet_date(name: str, title: str, outlet: str, published: str) -> None:
+    result = clean_seed(seed(name))
+    assert (result.title, result.outlet, result.published) == (title, outlet, published)
+    assert result.date_note
+
+
+@pytest.mark.parametrize(
+    ("name", "removed"),
+    [
+        ("000", []),
+        ("001", [(1, "forum post header", "KEPY™ Posted September 26, 2019 Posted September 26, 2019"),
+                 (1, "forum reaction count", "1"), (2, "forum footer", "Recommended Posts")]),
+        ("002", [(18, "advertisement", "- Advertisement -"),
+                 (30, "newsletter prompt", "Subscribe to our newsletter"),
+                 (31, "newsletter prompt", None)]),
+        ("003", [(1, "section link", "All news"),
+                 (6, "photo caption", "Russian Foreign Minister Sergey Lavrov Alexander Shcherbak/TASS"),
+                 (7, "photo caption", "Russian Foreign Minister Sergey Lavrov"),
+                 (8, "photo credit", "© Alexander Shcherbak/TASS")]),
+        ("004", [(1, "icon names", None), (5, "repeated title", None),
+                 (14, "promotion of another article", None), (34, "share prompt", None),
+                 (36, "comment-system notice", "Dear readers and commenters,"),
+                 (38, "comment-system notice", None), (40, "comment-system notice", None),
+                 (42, "comment-system notice", "RT Team.")]),
+    ],
+)  # fmt: skip
+def test_removed_lines_are_recorded_in_order(name: str, removed: list) -> None:
+    result = clean_seed(seed(name))
+    got = [(r.line, r.reason, r.text) for r in result.removed]
+    assert [(line, reason) for line, reason, _ in got] == [(line, reason) for line, reason, _ in removed]
+    for (_, _, text), (_, _, expected) in zip(got, removed):
+        if expected is not None:
+            assert text == expected
+    for item in result.removed:
+        assert item.text and item.text not in result.body.split("\n\n")
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_nothing_disappears_silently(name: str) -> None:
+    """Every word of the seed is in the title, the body or the removed list."""
+    result = clean_seed(seed(name))
+    kept = " ".join([result.title, result.body] + [r.text for r in result.removed]).split()
+    missing = Counter(seed(name).split()) - Counter(kept)
+    assert not missing
+
+
+def test_body_keeps_the_text_as_published() -> None:
+    result = clean_seed(seed("003"))
+    assert result.body.startswith("The meeting will take place ahead of Lavrov’s contacts")
+    assert "MOSCOW, May 5. /TASS/. Russian Foreign Minister Sergey Lavrov" in result.body
+    assert "negotiationscan" in clean_seed(seed("000")).body  # typos are evidence too
+    forum = clean_seed(seed("001"))
+    assert forum.body.startswith("Nicolás Maduro wants to remind the world")
+    assert forum.body.endswith("where it already has a physical headquarters.")
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def test_import_writes_new_articles_then_never_overwrites(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    articles = root / "dossier" / "articles"
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    first = import_seeds(seeds, root, articles)
+    assert [o.status for o in first] == ["new"] * 5
+    written = articles / Path(first[3].article).name
+    text = written.read_text(encoding="utf-8")
+    assert "seed_sha256: " + hashlib.sha256(seeds[3].read_bytes()).hexdigest() in text
+    assert "outlet: tass" in text and "reason: photo credit" in text
+
+    edited = text.replace("summary: ''", "summary: An analyst's summary.")
+    written.write_text(edited, encoding="utf-8")
+    second = import_seeds(seeds, root, articles)
+    assert [o.status for o in second] == ["unchanged"] * 5
+    assert written.read_text(encoding="utf-8") == edited
+
+    seeds[3].write_text(seeds[3].read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    third = import_seeds(seeds, root, articles)
+    assert third[3].status == "seed changed"
+    assert written.read_text(encoding="utf-8") == edited  # the analyst's edits survive
+    assert len(list(articles.glob("*.md"))) == 5
+
+
+def test_renamed_article_is_still_recognised_by_its_seed(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    articles = root / "dossier" / "articles"
+    seeds = sorted((root / "seeds").glob("*.txt"))[:1]
+    outcome = import_seeds(seeds, root, articles)[0]
+    path = root / outcome.article
+    path.rename(articles / "my-own-id.md")
+    assert import_seeds(seeds, root, articles)[0].status == "unchanged"
+    assert sorted(p.name for p in articles.iterdir()) == ["my-own-id.md"]
+
+
+def test_seed_outside_the_project_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Title\n\nBody\n", encoding="utf-8")
+    root = tmp_path / "project"
+    root.mkdir()
+    with pytest.raises(ValueError, match="inside the project"):
+        import_seeds([outside], root, root / "dossier" / "articles")
+
+
+def test_failed_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "article.md"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("dossier_core.importer.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["article.md"]  # no temporary left behind
