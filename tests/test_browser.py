@@ -109,7 +109,6 @@ def search_from_home(page: Page, base_url: str, query: str) -> list[dict[str, st
     """Search as a reader does: "/" on the home page, type, Enter. Return the results
     shown, each as {"title", "href"} of its main link."""
     page.goto(base_url)
-    page.locator("body").click(position={"x": 5, "y": 300})  # make sure the page has focus
     page.keyboard.press("/")
     header_input = page.locator("form.dossier-search input[data-dossier-search]")
     expect(header_input).to_be_focused()

@@ -28,7 +28,7 @@ def _cell(text: str) -> str:
 
 def articles_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "articles/index.md"
-    lines = [meta("Articles"), "# Articles", "", f"{len(dossier.articles)} articles, oldest first.", ""]
+    lines = [meta("Articles"), "", "# Articles", "", f"{len(dossier.articles)} articles, oldest first.", ""]
     lines += ["| Date | Outlet | Title | Actors |", "| --- | --- | --- | ---: |"]
     for article in dossier.articles:
         source = dossier.registry.sources.get(article.outlet)
@@ -42,7 +42,7 @@ def articles_index(dossier: Dossier, index: DossierIndex) -> Page:
 def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "actors/index.md"
     actors = dossier.registry.actors.values()
-    lines = [meta("Actors"), "# Actors", ""]
+    lines = [meta("Actors"), "", "# Actors", ""]
     lines.append("Everyone and everything the articles name, grouped by kind, with mention counts.")
     for kind, title in KIND_TITLES:
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: a.name.casefold())
@@ -59,7 +59,7 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
 
 def sources_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "sources/index.md"
-    lines = [meta("Sources"), "# Sources", "", "The outlets of the dossier and how they are labelled.", ""]
+    lines = [meta("Sources"), "", "# Sources", "", "The outlets of the dossier and how they are labelled.", ""]
     lines += ["| Outlet | Type | Label | Articles |", "| --- | --- | --- | ---: |"]
     for source in dossier.registry.sources.values():
         label = source.labels[0].label if source.labels else ""

@@ -61,7 +61,14 @@ def render_body(body: str, spans: Sequence[Span]) -> str:
 
 
 def _render_paragraph(body: str, start: int, end: int, spans: list[Span]) -> str:
+    # White space at line edges is cut out as segments of its own and encoded whole;
+    # everywhere else a space stays a space.
+    # (^ and $ must see the paragraph's own line edges, so search the slice.)
+    edges = [(start + m.start(), start + m.end()) for m in _EDGE_SPACE.finditer(body[start:end])]
+    edge_end = dict(edges)
     cuts = {start, end}
+    for a, b in edges:
+        cuts.update((a, b))
     for span in spans:
         cuts.update(p for p in (span.start, span.end) if start < p < end)
     points = sorted(cuts)
@@ -69,12 +76,15 @@ def _render_paragraph(body: str, start: int, end: int, spans: list[Span]) -> str
     anchored: set[str] = set()
     for a, b in zip(points, points[1:]):
         covering = [s for s in spans if s.start <= a and s.end >= b]
-        out.append(_render_segment(body[a:b], covering, anchored))
+        in_edge = a in edge_end and b <= edge_end[a]
+        text = body[a:b]
+        escaped = "".join(f"&#{ord(c)};" for c in text) if in_edge else text.translate(_TABLE)
+        out.append(_wrap(escaped, covering, anchored))
     return "".join(out)
 
 
-def _render_segment(text: str, covering: list[Span], anchored: set[str]) -> str:
-    result = escape(text)
+def _wrap(escaped: str, covering: list[Span], anchored: set[str]) -> str:
+    result = escaped
     for span in covering:
         if span.kind == "mention":
             attrs = ".mention"

@@ -47,10 +47,10 @@ def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:
 
 
 def meta(title: str, **extra: str) -> str:
-    """YAML meta block. The title is HTML-escaped: themes print page titles raw."""
-    fields = {"title": html.escape(title), **extra}
+    """YAML meta block, HTML-escaped: Material prints page.meta title and description raw."""
+    fields = {key: html.escape(" ".join(value.split())) for key, value in {"title": title, **extra}.items()}
     lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + "\n---"
 
 
 def heading(level: int, text: str) -> str:

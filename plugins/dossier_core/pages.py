@@ -74,7 +74,8 @@ def _article_card(dossier: Dossier, path: str, article: Article) -> str:
     rows.append(f"**Published** {date}{note}")
     facts = [f"**Language** {escape(article.language)}"]
     if article.tags:
-        facts.append("**Tags** " + ", ".join(f"`{escape(t)}`" for t in article.tags))
+        tags = " ".join(f'<span class="dossier-tag">{escape(t)}</span>' for t in article.tags)
+        facts.append(f"**Tags** {tags}")
     rows.append(" · ".join(facts))
     if article.url:
         rows.append(f'**Original address** <code>{escape_attribute(article.url)}</code>')

@@ -1,0 +1,107 @@
+"""One real `mkdocs build --strict` of the repository's dossier, then checks of the site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return out, result.stderr
+
+
+def test_build_is_strict_and_clean(site: tuple[Path, str]) -> None:
+    _, log = site
+    assert not re.search(r"^(WARNING|ERROR)", log, re.MULTILINE), log
+    assert "5 articles" in log
+
+
+def test_every_page_type_exists(site: tuple[Path, str]) -> None:
+    out, _ = site
+    assert len(ARTICLES) == 5
+    for path in ["index.html", "articles/index.html", "actors/index.html", "sources/index.html",
+                 "search/index.html", "actors/juan-guaido/index.html", "sources/tass/index.html"]:
+        assert (out / path).is_file(), path
+    for article in ARTICLES:
+        html = (out / "articles" / article / "index.html").read_text(encoding="utf-8")
+        assert 'class="dossier-badge' in html
+        assert html.count('class="mention"') >= 3
+        assert re.search(r'<a class="mention" href="\.\./\.\./actors/[a-z0-9-]+/" id="m-1" title="', html)
+
+
+def test_seeds_are_published_byte_for_byte(site: tuple[Path, str]) -> None:
+    out, _ = site
+    for seed in (REPO / "seeds").glob("*.txt"):
+        assert (out / "seeds" / seed.name).read_bytes() == seed.read_bytes()
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.nav_links = 0
+        self._nav = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        if tag == "nav" and "md-nav--primary" in (values.get("class") or ""):
+            self._nav += 1
+        for key in ("src", "href"):
+            if values.get(key) and tag in {"script", "link", "img", "iframe", "source", "video", "audio"}:
+                self.urls.append(values[key])
+        if self._nav and tag == "a":
+            self.nav_links += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._nav:
+            self._nav -= 1
+
+
+def test_no_third_party_assets(site: tuple[Path, str]) -> None:
+    out, _ = site
+    for page in out.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        remote = [u for u in parser.urls if re.match(r"^(https?:)?//", u)]
+        assert remote == [], f"{page.relative_to(out)} loads {remote}"
+    css = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_nav_lists_sections_only(site: tuple[Path, str]) -> None:
+    """The nav never grows with the dossier: a handful of links (sections, and the
+    page's own table of contents, which Material folds into the nav on small screens)."""
+    out, _ = site
+    for page in ["index.html", f"articles/{ARTICLES[0]}/index.html", "actors/juan-guaido/index.html"]:
+        parser = Links()
+        parser.feed((out / page).read_text(encoding="utf-8"))
+        assert 5 <= parser.nav_links < 15, page
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert not any(f"articles/{a}/" in home.split("md-nav--primary", 1)[1].split("</nav>", 1)[0] for a in ARTICLES)
+
+
+def test_search_index_is_built(site: tuple[Path, str]) -> None:
+    out, _ = site
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert list((out / "pagefind" / "fragment").glob("*"))
+    search = (out / "search" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in search  # the search page does not index itself
+    article = (out / "articles" / ARTICLES[0] / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in article
