@@ -352,6 +352,7 @@ def test_outlet_page_and_actor_kinds(page: Page, site_url: str, request) -> None
         ("Guaydo", "Juan Guaidó", False),
         ("guaidó", "Juan Guaidó", False),
     ],
+    ids=["Guaido", "Nicolas", "Guaydo-glossary-spelling", "guaido-accented-lowercase"],
 )
 def test_search(
     page: Page, site_url: str, request, query: str, expected_title: str, expect_article: bool

@@ -1,0 +1,61 @@
+"""`mkdocs serve` watches dossier/ (outside docs/) and serves the edited article."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import REPO
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, needle: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page and needle in page:
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
+    for name in ["docs", "dossier", "seeds"]:
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/articles/russia-beats-us-in-venezuela/"
+        assert wait_for(url, "Russia beats US in Venezuela", 60), "the site was never served"
+        article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("summary: ", "summary: Edited-while-serving. ", 1), encoding="utf-8")
+        assert wait_for(url, "Edited-while-serving.", 60), "the edit was not rebuilt"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
