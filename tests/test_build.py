@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
@@ -20,7 +19,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return out, result.stderr
@@ -35,14 +36,23 @@ def test_build_is_strict_and_clean(site: tuple[Path, str]) -> None:
 def test_every_page_type_exists(site: tuple[Path, str]) -> None:
     out, _ = site
     assert len(ARTICLES) == 5
-    for path in ["index.html", "articles/index.html", "actors/index.html", "sources/index.html",
-                 "search/index.html", "actors/juan-guaido/index.html", "sources/tass/index.html"]:
+    for path in [
+        "index.html",
+        "articles/index.html",
+        "actors/index.html",
+        "sources/index.html",
+        "search/index.html",
+        "actors/juan-guaido/index.html",
+        "sources/tass/index.html",
+    ]:
         assert (out / path).is_file(), path
     for article in ARTICLES:
         html = (out / "articles" / article / "index.html").read_text(encoding="utf-8")
         assert 'class="dossier-badge' in html
         assert html.count('class="mention"') >= 3
-        assert re.search(r'<a class="mention" href="\.\./\.\./actors/[a-z0-9-]+/" id="m-1" title="', html)
+        assert re.search(
+            r'<a class="mention" href="\.\./\.\./actors/[a-z0-9-]+/" id="m-1" title="', html
+        )
 
 
 def test_seeds_are_published_byte_for_byte(site: tuple[Path, str]) -> None:
@@ -63,7 +73,15 @@ class Links(HTMLParser):
         if tag == "nav" and "md-nav--primary" in (values.get("class") or ""):
             self._nav += 1
         for key in ("src", "href"):
-            if values.get(key) and tag in {"script", "link", "img", "iframe", "source", "video", "audio"}:
+            if values.get(key) and tag in {
+                "script",
+                "link",
+                "img",
+                "iframe",
+                "source",
+                "video",
+                "audio",
+            }:
                 self.urls.append(values[key])
         if self._nav and tag == "a":
             self.nav_links += 1
@@ -88,12 +106,19 @@ def test_nav_lists_sections_only(site: tuple[Path, str]) -> None:
     """The nav never grows with the dossier: a handful of links (sections, and the
     page's own table of contents, which Material folds into the nav on small screens)."""
     out, _ = site
-    for page in ["index.html", f"articles/{ARTICLES[0]}/index.html", "actors/juan-guaido/index.html"]:
+    for page in [
+        "index.html",
+        f"articles/{ARTICLES[0]}/index.html",
+        "actors/juan-guaido/index.html",
+    ]:
         parser = Links()
         parser.feed((out / page).read_text(encoding="utf-8"))
         assert 3 <= parser.nav_links < 15, page
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert not any(f"articles/{a}/" in home.split("md-nav--primary", 1)[1].split("</nav>", 1)[0] for a in ARTICLES)
+    assert not any(
+        f"articles/{a}/" in home.split("md-nav--primary", 1)[1].split("</nav>", 1)[0]
+        for a in ARTICLES
+    )
 
 
 def test_search_index_is_built(site: tuple[Path, str]) -> None:

@@ -20,7 +20,9 @@ def test_engine_sources_import_no_mkdocs() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in {"mkdocs", "material"}]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.split(".")[0] in {"mkdocs", "material"}
+            ]
     assert offenders == []
     assert len(list(ENGINE.glob("*.py"))) > 5  # the scan saw the engine
 

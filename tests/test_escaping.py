@@ -12,13 +12,12 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from mkdocs.config import load_config
-
 from conftest import REPO
 from dossier_core.markdown import escape, paragraphs, render_body
 from dossier_core.model import Span
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +69,71 @@ TEXT = st.text(
     max_size=300,
 )
 MARKUP = st.lists(
-    st.sampled_from([
-        "*", "**", "_", "`", "```", "#", "# ", "> ", "- ", "+ ", "1. ", "    ", "\t", "<", ">",
-        "&", "&amp;", "&#42;", "<script>alert(1)</script>", "<b onclick='x'>", "-->", "<!--",
-        "--8<--", '--8<-- "/etc/passwd"', "{{ config }}", "{% raw %}", "[x](javascript:alert(1))",
-        "![i](data:x)", "<https://e.org>", "https://e.org", "www.e.org", ":smile:", "==m==",
-        "~~s~~", "^^i^^", "++ctrl++", "{: #id onclick=x }", "{#id}", "[^1]", "[^1]: n",
-        "*[HTML]: x", "| a | b |", "|---|", "===", "---", "***", "\\", "\\*", "$x$", "\n",
-        "\n\n", "  \n", " ", "\u00a0", "\u2003", "“", "’", "é", "\u200b", "!!! note", "??? note",
-    ]),
+    st.sampled_from(
+        [
+            "*",
+            "**",
+            "_",
+            "`",
+            "```",
+            "#",
+            "# ",
+            "> ",
+            "- ",
+            "+ ",
+            "1. ",
+            "    ",
+            "\t",
+            "<",
+            ">",
+            "&",
+            "&amp;",
+            "&#42;",
+            "<script>alert(1)</script>",
+            "<b onclick='x'>",
+            "-->",
+            "<!--",
+            "--8<--",
+            '--8<-- "/etc/passwd"',
+            "{{ config }}",
+            "{% raw %}",
+            "[x](javascript:alert(1))",
+            "![i](data:x)",
+            "<https://e.org>",
+            "https://e.org",
+            "www.e.org",
+            ":smile:",
+            "==m==",
+            "~~s~~",
+            "^^i^^",
+            "++ctrl++",
+            "{: #id onclick=x }",
+            "{#id}",
+            "[^1]",
+            "[^1]: n",
+            "*[HTML]: x",
+            "| a | b |",
+            "|---|",
+            "===",
+            "---",
+            "***",
+            "\\",
+            "\\*",
+            "$x$",
+            "\n",
+            "\n\n",
+            "  \n",
+            " ",
+            "\u00a0",
+            "\u2003",
+            "“",
+            "’",
+            "é",
+            "\u200b",
+            "!!! note",
+            "??? note",
+        ]
+    ),
     max_size=25,
 ).map("".join)
 
@@ -98,7 +153,9 @@ def test_arbitrary_text_is_shown_literally(md: markdown.Markdown, body: str) -> 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=MARKUP.filter(lambda s: len(s) > 2), data=st.data())
-def test_spans_add_links_and_keep_the_text(md: markdown.Markdown, body: str, data: st.DataObject) -> None:
+def test_spans_add_links_and_keep_the_text(
+    md: markdown.Markdown, body: str, data: st.DataObject
+) -> None:
     start = data.draw(st.integers(0, len(body) - 1))
     end = data.draw(st.integers(start + 1, len(body)))
     span = Span(start, end, "mention", "x", "m-1", 'A "title" <b>', "../actors/x.md")

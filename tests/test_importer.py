@@ -8,7 +8,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from dossier_core.importer import clean_seed, import_seeds, write_atomic
 
@@ -69,8 +68,10 @@ def test_title_outlet_date(name: str, title: str, outlet: str, published: str) -
 def test_removed_lines_are_recorded_in_order(name: str, removed: list) -> None:
     result = clean_seed(seed(name))
     got = [(r.line, r.reason, r.text) for r in result.removed]
-    assert [(line, reason) for line, reason, _ in got] == [(line, reason) for line, reason, _ in removed]
-    for (_, _, text), (_, _, expected) in zip(got, removed):
+    assert [(line, reason) for line, reason, _ in got] == [
+        (line, reason) for line, reason, _ in removed
+    ]
+    for (_, _, text), (_, _, expected) in zip(got, removed, strict=True):
         if expected is not None:
             assert text == expected
     for item in result.removed:
@@ -118,7 +119,9 @@ def test_import_writes_new_articles_then_never_overwrites(tmp_path: Path) -> Non
     assert [o.status for o in second] == ["unchanged"] * 5
     assert written.read_text(encoding="utf-8") == edited
 
-    seeds[3].write_text(seeds[3].read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    seeds[3].write_text(
+        seeds[3].read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8"
+    )
     third = import_seeds(seeds, root, articles)
     assert third[3].status == "seed changed"
     assert written.read_text(encoding="utf-8") == edited  # the analyst's edits survive
@@ -145,7 +148,9 @@ def test_seed_outside_the_project_is_refused(tmp_path: Path) -> None:
         import_seeds([outside], root, root / "dossier" / "articles")
 
 
-def test_failed_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "article.md"
     target.write_text("old", encoding="utf-8")
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, article_text
 from dossier_core import build_pages, load_dossier
 
@@ -64,7 +63,9 @@ def test_seed_changed_since_import_is_reported(make_dossier) -> None:
 
 def test_not_utf8(make_dossier) -> None:
     root = make_dossier({"good": GOOD})
-    (root / "dossier" / "articles" / "latin.md").write_bytes(b"---\nid: latin\ntitle: caf\xe9\n---\n\nx")
+    (root / "dossier" / "articles" / "latin.md").write_bytes(
+        b"---\nid: latin\ntitle: caf\xe9\n---\n\nx"
+    )
     assert "dossier/articles/latin.md:3: not valid UTF-8 (byte 0xe9 at offset 24)" in problems(root)
 
 
@@ -102,14 +103,16 @@ def test_surname_resolves_to_its_person_unless_shared(make_dossier) -> None:
 def test_cli_check_exit_codes(make_dossier) -> None:
     ok = subprocess.run(
         [sys.executable, "-m", "dossier_core.cli", "--root", str(REPO), "check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert ok.returncode == 0, ok.stderr
     assert "0 problems" in ok.stdout
     root = make_dossier({"good": GOOD, "bad": "---\nid: bad\ntitle: T\noutlet: nope\n---\n\nText"})
     bad = subprocess.run(
         [sys.executable, "-m", "dossier_core.cli", "--root", str(root), "check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert bad.returncode == 1
     assert "dossier/articles/bad.md:4: unknown outlet 'nope'" in bad.stderr

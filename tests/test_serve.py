@@ -44,14 +44,18 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         url = f"http://127.0.0.1:{port}/articles/russia-beats-us-in-venezuela/"
         assert wait_for(url, "Russia beats US in Venezuela", 60), "the site was never served"
         article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
         text = article.read_text(encoding="utf-8")
-        article.write_text(text.replace("summary: ", "summary: Edited-while-serving. ", 1), encoding="utf-8")
+        article.write_text(
+            text.replace("summary: ", "summary: Edited-while-serving. ", 1), encoding="utf-8"
+        )
         assert wait_for(url, "Edited-while-serving.", 60), "the edit was not rebuilt"
     finally:
         server.terminate()

@@ -13,8 +13,12 @@ from .pages import build_pages
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    parser.add_argument("--dossier-dir", default="dossier", help="dossier folder inside the project")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
+    parser.add_argument(
+        "--dossier-dir", default="dossier", help="dossier folder inside the project"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser("import", help="import seed files as new articles (never overwrites)")
     imp.add_argument("seeds", nargs="+", type=Path)
@@ -53,8 +57,10 @@ def _check(root: Path, dossier_dir: str) -> int:
     for problem in dossier.problems:
         print(problem, file=sys.stderr)
     count = len(dossier.problems)
-    print(f"{len(dossier.articles)} articles, {len(dossier.registry.actors)} actors, "
-          f"{len(dossier.registry.sources)} sources: {count} problem{'s' if count != 1 else ''}")
+    print(
+        f"{len(dossier.articles)} articles, {len(dossier.registry.actors)} actors, "
+        f"{len(dossier.registry.sources)} sources: {count} problem{'s' if count != 1 else ''}"
+    )
     return 1 if count else 0
 
 

@@ -56,7 +56,11 @@ def _check(article: Article, dossier: Dossier) -> bool:
     if article.outlet not in sources:
         line = article.lines.get("outlet", 1)
         problems.append(
-            Problem(article.path, line, f"unknown outlet '{article.outlet}'" + closest(article.outlet, list(sources)))
+            Problem(
+                article.path,
+                line,
+                f"unknown outlet '{article.outlet}'" + closest(article.outlet, list(sources)),
+            )
         )
     actors = list(dossier.registry.actors)
     for key, ids in (("add", article.actors_add), ("ignore", article.actors_ignore)):
@@ -76,7 +80,9 @@ def _check_seed(article: Article, root: Path, problems: list[Problem]) -> None:
     seed = (root / article.seed).resolve()
     # The seed must be a file inside the project: never read /etc/passwd for anyone.
     if not seed.is_relative_to(root) or Path(article.seed).is_absolute():
-        problems.append(Problem(article.path, line, f"seed {article.seed!r} is outside the project"))
+        problems.append(
+            Problem(article.path, line, f"seed {article.seed!r} is outside the project")
+        )
         return
     if not seed.is_file():
         problems.append(Problem(article.path, line, f"seed file {article.seed!r} not found"))

@@ -61,7 +61,9 @@ class Reader:
             return value.strftime("%Y-%m-%d")
         text = self.string(key)
         if text and not _DATE.match(text):
-            self.error(self.line_of(key), f"'{key}' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+            self.error(
+                self.line_of(key), f"'{key}' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}"
+            )
             return ""
         return text
 
@@ -89,7 +91,7 @@ class Reader:
             self.error(self.line_of(key), f"'{key}' must be a list")
             return []
         lines = getattr(value, "item_lines", [self.line_of(key)] * len(value))
-        return list(zip(value, lines))
+        return list(zip(value, lines, strict=True))
 
     def unknown_keys(self, allowed: set[str]) -> None:
         for key in self.data:

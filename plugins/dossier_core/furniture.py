@@ -15,7 +15,10 @@ from .model import RemovedLine
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("section link", re.compile(r"^(All news|Latest news|Top stories)$", re.IGNORECASE)),
     ("advertisement", re.compile(r"^[-–—]?\s*Advertisement\s*[-–—]?$", re.IGNORECASE)),
-    ("newsletter prompt", re.compile(r"^(Subscribe to our newsletter|Sign up here to get the latest news\b.*)$")),
+    (
+        "newsletter prompt",
+        re.compile(r"^(Subscribe to our newsletter|Sign up here to get the latest news\b.*)$"),
+    ),
     ("share prompt", re.compile(r"^Like this story\? Share it with a friend!?$")),
     ("promotion of another article", re.compile(r"^Also on [a-z0-9-]+(\.[a-z0-9-]+)+ .+$")),
     ("forum footer", re.compile(r"^Recommended Posts$")),
@@ -24,7 +27,11 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 
 # Blocks from a first line to a last line, inclusive (comment-system notices).
 BLOCK_RULES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    ("comment-system notice", re.compile(r"^Dear readers and commenters,?$"), re.compile(r"^RT Team\.?$")),
+    (
+        "comment-system notice",
+        re.compile(r"^Dear readers and commenters,?$"),
+        re.compile(r"^RT Team\.?$"),
+    ),
 ]
 
 ICON_WORD = re.compile(r"icon")
@@ -58,7 +65,9 @@ def strip_furniture(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
                 break
     _mark_captions(lines, reasons)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
-    removed = [RemovedLine(lines[i].number, lines[i].text.strip(), reasons[i]) for i in sorted(reasons)]
+    removed = [
+        RemovedLine(lines[i].number, lines[i].text.strip(), reasons[i]) for i in sorted(reasons)
+    ]
     return kept, removed
 
 

@@ -29,8 +29,12 @@ SIGNATURES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\brt\.com\b|^RT Team\.?$", re.MULTILINE), "rt"),
 ]
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-FORUM_HEADER = re.compile(rf"^(?P<user>.+?) Posted (?P<date>{_MONTH} \d{{1,2}}, \d{{4}})(?: Posted (?P=date))? ")
-TASS_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]+), (?P<date>{_MONTH}\.? \d{{1,2}})\. /(?P<agency>[A-Z]+)/\.")
+FORUM_HEADER = re.compile(
+    rf"^(?P<user>.+?) Posted (?P<date>{_MONTH} \d{{1,2}}, \d{{4}})(?: Posted (?P=date))? "
+)
+TASS_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .'-]+), (?P<date>{_MONTH}\.? \d{{1,2}})\. /(?P<agency>[A-Z]+)/\."
+)
 PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,}), [A-Z][a-z]+ [–-] ")
 REACTION_COUNT = re.compile(r"(?<=[.!?\"”]) (?P<count>\d{1,4})$")
 
@@ -93,7 +97,11 @@ def _forum_article(paragraphs: list[Line], removed: list[RemovedLine], date: str
         removed.sort(key=lambda r: r.line)
         last.text = last.text.rstrip()[: count.start()]
     first_sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].text.strip(), maxsplit=1)[0]
-    title = first_sentence.rstrip(".") if len(first_sentence) <= 120 else first_sentence[:117].rsplit(" ", 1)[0] + "…"
+    title = (
+        first_sentence.rstrip(".")
+        if len(first_sentence) <= 120
+        else first_sentence[:117].rsplit(" ", 1)[0] + "…"
+    )
     published = dt.datetime.strptime(date, "%B %d, %Y").date().isoformat()
     return Imported(
         title=title,
@@ -186,7 +194,9 @@ def import_seeds(seeds: list[Path], root: Path, articles_dir: Path) -> list[Outc
     for seed in seeds:
         seed = seed.resolve()
         if not seed.is_relative_to(root):
-            raise ValueError(f"{seed}: seeds must be inside the project (copy it into seeds/ first)")
+            raise ValueError(
+                f"{seed}: seeds must be inside the project (copy it into seeds/ first)"
+            )
         seed_rel = seed.relative_to(root).as_posix()
         raw = seed.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()

@@ -18,7 +18,11 @@ KIND_TITLES = [
 
 
 def index_pages(dossier: Dossier, index: DossierIndex) -> list[Page]:
-    return [articles_index(dossier, index), actors_index(dossier, index), sources_index(dossier, index)]
+    return [
+        articles_index(dossier, index),
+        actors_index(dossier, index),
+        sources_index(dossier, index),
+    ]
 
 
 def _cell(text: str) -> str:
@@ -28,14 +32,24 @@ def _cell(text: str) -> str:
 
 def articles_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "articles/index.md"
-    lines = [meta("Articles"), "", "# Articles", "", f"{len(dossier.articles)} articles, oldest first.", ""]
+    lines = [
+        meta("Articles"),
+        "",
+        "# Articles",
+        "",
+        f"{len(dossier.articles)} articles, oldest first.",
+        "",
+    ]
     lines += ["| Date | Outlet | Title | Actors |", "| --- | --- | --- | ---: |"]
     for article in dossier.articles:
         source = dossier.registry.sources.get(article.outlet)
-        outlet = link(path, source_path(source.id), source.name) if source else "outlet not recorded"
+        outlet = (
+            link(path, source_path(source.id), source.name) if source else "outlet not recorded"
+        )
         title = link(path, article_path(article.id), article.title)
         actors = len(index.articles[article.id].actor_ids)
-        lines.append(f"| {escape(article.published or 'undated')} | {_cell(outlet)} | {_cell(title)} | {actors} |")
+        date = escape(article.published or "undated")
+        lines.append(f"| {date} | {_cell(outlet)} | {_cell(title)} | {actors} |")
     return Page(path, "\n".join(lines) + "\n")
 
 
@@ -48,22 +62,39 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: a.name.casefold())
         if not group:
             continue
-        lines += ["", f"## {title}", "", "| Name | Mentions | Articles | Description |", "| --- | ---: | ---: | --- |"]
+        lines += [
+            "",
+            f"## {title}",
+            "",
+            "| Name | Mentions | Articles | Description |",
+            "| --- | ---: | ---: | --- |",
+        ]
         for actor in group:
             mentions = len(index.mentions_by_actor.get(actor.id, []))
             articles = len(index.articles_by_actor.get(actor.id, []))
             name = link(path, actor_path(actor.id), actor.name)
-            lines.append(f"| {_cell(name)} | {mentions} | {articles} | {_cell(escape(actor.description))} |")
+            lines.append(
+                f"| {_cell(name)} | {mentions} | {articles} | {_cell(escape(actor.description))} |"
+            )
     return Page(path, "\n".join(lines) + "\n")
 
 
 def sources_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "sources/index.md"
-    lines = [meta("Sources"), "", "# Sources", "", "The outlets of the dossier and how they are labelled.", ""]
+    lines = [
+        meta("Sources"),
+        "",
+        "# Sources",
+        "",
+        "The outlets of the dossier and how they are labelled.",
+        "",
+    ]
     lines += ["| Outlet | Type | Label | Articles |", "| --- | --- | --- | ---: |"]
     for source in dossier.registry.sources.values():
         label = source.labels[0].label if source.labels else ""
         count = len(index.articles_by_source.get(source.id, []))
         name = link(path, source_path(source.id), source.name)
-        lines.append(f"| {_cell(name)} | {_cell(escape(source.type))} | {_cell(escape(label))} | {count} |")
+        lines.append(
+            f"| {_cell(name)} | {_cell(escape(source.type))} | {_cell(escape(label))} | {count} |"
+        )
     return Page(path, "\n".join(lines) + "\n")

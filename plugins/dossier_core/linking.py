@@ -70,7 +70,9 @@ def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierInde
         for actor_id in ids:
             cooccurrence[actor_id].update(other for other in ids if other != actor_id)
     _relate(links, articles_by_actor)
-    return DossierIndex(links, dict(by_actor), dict(articles_by_actor), dict(cooccurrence), dict(by_source))
+    return DossierIndex(
+        links, dict(by_actor), dict(articles_by_actor), dict(cooccurrence), dict(by_source)
+    )
 
 
 def analyse(article: Article, matcher: Matcher) -> ArticleLinks:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .model import Span
 
@@ -74,7 +75,7 @@ def _render_paragraph(body: str, start: int, end: int, spans: list[Span]) -> str
     points = sorted(cuts)
     out = []
     anchored: set[str] = set()
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         covering = [s for s in spans if s.start <= a and s.end >= b]
         in_edge = a in edge_end and b <= edge_end[a]
         text = body[a:b]

@@ -48,7 +48,10 @@ def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:
 
 def meta(title: str, **extra: str) -> str:
     """YAML meta block, HTML-escaped: Material prints page.meta title and description raw."""
-    fields = {key: html.escape(" ".join(value.split())) for key, value in {"title": title, **extra}.items()}
+    fields = {
+        key: html.escape(" ".join(value.split()))
+        for key, value in {"title": title, **extra}.items()
+    }
     lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---"
 
@@ -68,8 +71,10 @@ def snippet(body: str, start: int, end: int, width: int = 70) -> tuple[str, str,
     if right < len(body) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
     flat = lambda s: " ".join(s.split())  # noqa: E731 - tiny local helper
-    return flat(before) + (" " if before[-1:].isspace() else ""), flat(body[start:end]), (
-        (" " if after[:1].isspace() else "") + flat(after)
+    return (
+        flat(before) + (" " if before[-1:].isspace() else ""),
+        flat(body[start:end]),
+        ((" " if after[:1].isspace() else "") + flat(after)),
     )
 
 

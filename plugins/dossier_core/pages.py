@@ -8,7 +8,16 @@ from .linking import ArticleLinks, DossierIndex, build_index
 from .markdown import escape, escape_attribute, render_body
 from .model import Actor, Article, Source, Span
 from .pagekit import (
-    Page, actor_path, article_path, heading, link, meta, plural, rel, seed_path, snippet,
+    Page,
+    actor_path,
+    article_path,
+    heading,
+    link,
+    meta,
+    plural,
+    rel,
+    seed_path,
+    snippet,
     source_path,
 )  # fmt: skip
 from .richtext import safe_markdown
@@ -50,7 +59,9 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
         actor = actors[mention.actor_id]
         title = f"{actor.name}: {actor.description}" if actor.description else actor.name
         url = rel(path, actor_path(actor.id))
-        spans.append(Span(mention.start, mention.end, "mention", actor.id, f"m-{number}", title, url))
+        spans.append(
+            Span(mention.start, mention.end, "mention", actor.id, f"m-{number}", title, url)
+        )
     parts = [
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title),
@@ -70,7 +81,11 @@ def _article_card(dossier: Dossier, path: str, article: Article) -> str:
     if article.title_note:
         rows.append(f'**Title** <span class="dossier-note">{escape(article.title_note)}</span>')
     date = escape(article.published) if article.published else "date unknown"
-    note = f' <span class="dossier-note">({escape(article.date_note)})</span>' if article.date_note else ""
+    note = (
+        f' <span class="dossier-note">({escape(article.date_note)})</span>'
+        if article.date_note
+        else ""
+    )
     rows.append(f"**Published** {date}{note}")
     facts = [f"**Language** {escape(article.language)}"]
     if article.tags:
@@ -78,10 +93,12 @@ def _article_card(dossier: Dossier, path: str, article: Article) -> str:
         facts.append(f"**Tags** {tags}")
     rows.append(" · ".join(facts))
     if article.url:
-        rows.append(f'**Original address** <code>{escape_attribute(article.url)}</code>')
+        rows.append(f"**Original address** <code>{escape_attribute(article.url)}</code>")
     if article.seed:
         seed = link(path, seed_path(article.seed), article.seed)
-        digest = f" · sha256 <code>{escape(article.seed_sha256)}</code>" if article.seed_sha256 else ""
+        digest = (
+            f" · sha256 <code>{escape(article.seed_sha256)}</code>" if article.seed_sha256 else ""
+        )
         rows.append(f"**Source text** {seed}{digest}")
     card = "\n\n".join(rows)
     summary = ""
@@ -101,7 +118,9 @@ def _article_actors(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
         actor = dossier.registry.actors[actor_id]
         count = entry.actor_counts.get(actor_id, 0)
         how = f"({count})" if count else "(added by the analyst)"
-        groups.setdefault(actor.kind, []).append(f"{link(path, actor_path(actor_id), actor.name)} {how}")
+        groups.setdefault(actor.kind, []).append(
+            f"{link(path, actor_path(actor_id), actor.name)} {how}"
+        )
     lines = [heading(2, "Actors in this article"), ""]
     for kind, title in KIND_TITLES:
         if kind in groups:
@@ -129,7 +148,10 @@ def _article_related(dossier: Dossier, index: DossierIndex, path: str, entry: Ar
 def _removed_audit(article: Article) -> str:
     if not article.removed:
         return ""
-    lines = [f'??? info "Removed at import: {plural(len(article.removed), "line")} of page furniture"', ""]
+    lines = [
+        f'??? info "Removed at import: {plural(len(article.removed), "line")} of page furniture"',
+        "",
+    ]
     lines.append("    What the import left out of the seed file, in order, with the reason.")
     lines.append("")
     for item in article.removed:
@@ -173,13 +195,21 @@ def _actor_mentions(dossier: Dossier, index: DossierIndex, path: str, actor_id: 
     for article_id in articles:
         article = index.articles[article_id].article
         where = f"{_source_name(dossier, article.outlet)}, {article.published or 'undated'}"
-        lines += ["", f"{heading(3, article.title)}", "", f'<span class="dossier-note">{escape(where)}</span>', ""]
+        lines += [
+            "",
+            f"{heading(3, article.title)}",
+            "",
+            f'<span class="dossier-note">{escape(where)}</span>',
+            "",
+        ]
         for number, mention in by_article.get(article_id, []):
             before, match, after = snippet(article.body, mention.start, mention.end)
             target = rel(path, article_path(article_id)) + f"#m-{number}"
             lines.append(f"- {escape(before)}[**{escape(match)}**]({target}){escape(after)}")
         if article_id not in by_article:
-            lines.append(f"- {link(path, article_path(article_id), 'Added to this article by the analyst')}")
+            lines.append(
+                f"- {link(path, article_path(article_id), 'Added to this article by the analyst')}"
+            )
     return "\n".join(lines)
 
 
@@ -206,7 +236,7 @@ def source_page(dossier: Dossier, index: DossierIndex, source: Source) -> Page:
     for label in source.labels:
         cite = escape(label.citation.title)
         if label.citation.url:
-            cite = f'[{cite}]({label.citation.url.replace(")", "%29").replace(" ", "%20")})'
+            cite = f"[{cite}]({label.citation.url.replace(')', '%29').replace(' ', '%20')})"
         parts.append(
             f"{heading(2, 'Label: ' + label.label)}\n\n{escape(label.basis)}\n\n"
             f"**Basis** {cite} · **as of** {escape(label.as_of or 'undated')}"
@@ -215,6 +245,7 @@ def source_page(dossier: Dossier, index: DossierIndex, source: Source) -> Page:
     lines = [heading(2, f"Articles ({len(ids)})"), ""]
     for article_id in ids:
         article = index.articles[article_id].article
-        lines.append(f"- {escape(article.published or 'undated')} · {link(path, article_path(article_id), article.title)}")
+        date = escape(article.published or "undated")
+        lines.append(f"- {date} · {link(path, article_path(article_id), article.title)}")
     parts.append("\n".join(lines))
     return Page(path, "\n\n".join(p for p in parts if p) + "\n")

@@ -69,7 +69,9 @@ def _actor(actor_id: str, r: Reader) -> Actor:
     name = r.string("name", required=True)
     kind = r.string("kind", required=True)
     if kind and kind not in ACTOR_KINDS:
-        r.error(r.line_of("kind"), f"unknown kind {kind!r} (expected one of: {', '.join(ACTOR_KINDS)})")
+        r.error(
+            r.line_of("kind"), f"unknown kind {kind!r} (expected one of: {', '.join(ACTOR_KINDS)})"
+        )
     aliases = [_alias(name, False)] if name else []
     aliases += [_alias(a, False) for a in r.strings("aliases")]
     aliases += [_alias(a, True) for a in r.strings("metonyms")]

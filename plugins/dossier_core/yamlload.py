@@ -75,7 +75,6 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-
 def load_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML safely; raise YamlProblem with a file line number on any error.
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dossier_core import build_pages, load_dossier, seed_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
-
-from dossier_core import build_pages, load_dossier, seed_path
 
 from .config import DossierConfig
 from .search import build_search_index
@@ -38,14 +37,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for page in build_pages(dossier):
             files.append(File.generated(config, page.path, content=page.markdown))
         for seed in sorted({a.seed for a in dossier.articles if a.seed}):
-            files.append(File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed)))
+            files.append(
+                File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed))
+            )
         log.info(
             "%d articles, %d actors, %d sources",
-            len(dossier.articles), len(dossier.registry.actors), len(dossier.registry.sources),
+            len(dossier.articles),
+            len(dossier.registry.actors),
+            len(dossier.registry.sources),
         )
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer:
         server.watch(str(self.root / self.config.dossier_dir))
         server.watch(str(self.root / "seeds"))
         return server
