@@ -123,6 +123,7 @@ def test_nav_lists_sections_only(site: tuple[Path, str]) -> None:
 
 def test_search_index_is_built(site: tuple[Path, str]) -> None:
     out, _ = site
+    assert not (REPO / "pagefind").exists()  # written into the site, nowhere else
     assert (out / "pagefind" / "pagefind.js").is_file()
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
     assert list((out / "pagefind" / "fragment").glob("*"))

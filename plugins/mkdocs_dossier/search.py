@@ -14,10 +14,14 @@ EXCLUDE = [".headerlink"]
 
 
 async def _index(site_dir: Path) -> int:
-    config = IndexConfig(exclude_selectors=EXCLUDE, force_language="en")
+    # The output path goes in the config: leaving the context writes the index
+    # there (a separate write_files call would be followed by a second write to
+    # the default, ./pagefind relative to the working directory).
+    config = IndexConfig(
+        exclude_selectors=EXCLUDE, force_language="en", output_path=str(site_dir / "pagefind")
+    )
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(site_dir / "pagefind"))
     return int(result.get("page_count", 0))
 
 
