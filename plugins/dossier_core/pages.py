@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .dossier import Dossier
 from .indexes import KIND_TITLES, index_pages
 from .linking import ArticleLinks, DossierIndex, build_index
@@ -21,6 +23,7 @@ from .pagekit import (
     source_path,
 )  # fmt: skip
 from .richtext import safe_markdown
+from .text import slugify
 
 KIND_NAMES = {
     "person": "Person", "organisation": "Organisation", "institution": "Institution",
@@ -44,7 +47,7 @@ def outlet_badge(dossier: Dossier, page: str, outlet_id: str) -> str:
     if source is None:
         return '<span class="dossier-badge dossier-badge--unknown">Outlet not recorded</span>'
     label = source.labels[0].label if source.labels else source.type
-    slug = "-".join(label.lower().split())
+    slug = slugify(label)  # a CSS class: analysts' text must not reach attr_list raw
     text = f"{escape(source.name)} · {escape(label)}"
     target = rel(page, source_path(source.id))
     return f"[{text}]({target}){{.dossier-badge .dossier-badge--{slug}}}"
@@ -230,13 +233,15 @@ def source_page(dossier: Dossier, index: DossierIndex, source: Source) -> Page:
     parts.append(outlet_badge(dossier, path, source.id))
     facts = [("Full name", source.full_name), ("Type", source.type), ("Country", source.country),
              ("Domain", source.domain)]  # fmt: skip
-    parts.append("\\\n".join(f"**{k}** {escape(v)}" for k, v in facts if v))
+    parts.append("\n\n".join(f"**{k}** {escape(v)}" for k, v in facts if v))
     if source.description:
         parts.append(escape(source.description))
     for label in source.labels:
         cite = escape(label.citation.title)
         if label.citation.url:
-            cite = f"[{cite}]({label.citation.url.replace(')', '%29').replace(' ', '%20')})"
+            # Parentheses, quotes and spaces would end a Markdown link destination.
+            url = quote(label.citation.url, safe=":/?#[]@!$&*+,;=%~-._")
+            cite = f"[{cite}]({url})"
         parts.append(
             f"{heading(2, 'Label: ' + label.label)}\n\n{escape(label.basis)}\n\n"
             f"**Basis** {cite} · **as of** {escape(label.as_of or 'undated')}"
