@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .dossier import load_dossier
 from .importer import import_seeds, write_atomic
+from .linking import build_index
 from .pages import build_pages
 
 
@@ -54,9 +55,10 @@ def _import(root: Path, dossier_dir: str, seeds: list[Path]) -> int:
 
 def _check(root: Path, dossier_dir: str) -> int:
     dossier = load_dossier(root, dossier_dir)
-    for problem in dossier.problems:
+    problems = dossier.problems + build_index(dossier).problems
+    for problem in problems:
         print(problem, file=sys.stderr)
-    count = len(dossier.problems)
+    count = len(problems)
     print(
         f"{len(dossier.articles)} articles, {len(dossier.registry.actors)} actors, "
         f"{len(dossier.registry.sources)} sources: {count} problem{'s' if count != 1 else ''}"
@@ -66,13 +68,15 @@ def _check(root: Path, dossier_dir: str) -> int:
 
 def _render(root: Path, dossier_dir: str, out: Path) -> int:
     dossier = load_dossier(root, dossier_dir)
-    for problem in dossier.problems:
+    index = build_index(dossier)
+    problems = dossier.problems + index.problems
+    for problem in problems:
         print(problem, file=sys.stderr)
-    for page in build_pages(dossier):
+    for page in build_pages(dossier, index):
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, page.markdown)
-    return 1 if dossier.problems else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

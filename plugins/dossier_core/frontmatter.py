@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from .annotations import read_annotations
 from .fields import Reader
 from .model import Article, Problem, RemovedLine
 from .yamlload import YamlProblem, decode_utf8, load_yaml
@@ -63,10 +65,16 @@ def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | N
     except (FrontMatterError, YamlProblem) as error:
         problems.append(Problem(rel, error.line, error.message))
         return None
-    before = len(problems)
-    reader = Reader(data, rel, 1, problems)
-    article = _article_from(reader, rel, normalise_body(body), body_line)
-    return article if len(problems) == before else None
+    # A broken article field drops the article; a broken annotation only drops that
+    # annotation, so the rest of the article is still published (and the problem
+    # still reported).
+    fatal: list[Problem] = []
+    article = _article_from(Reader(data, rel, 1, fatal), rel, normalise_body(body), body_line)
+    annotations = read_annotations(Reader(data, rel, 1, problems)) if isinstance(data, dict) else ()
+    problems.extend(fatal)
+    if fatal:
+        return None
+    return replace(article, annotations=annotations)
 
 
 def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:

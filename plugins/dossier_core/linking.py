@@ -6,9 +6,11 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .dossier import Dossier
+from .anchoring import AnchorError, anchor
+from .dossier import Dossier, closest
 from .matching import Matcher
-from .model import Article, Mention
+from .model import Anchored, Annotation, Article, Mention, Problem
+from .registry import Registry
 
 RELATED_LIMIT = 5
 # Candidate articles are gathered through each actor's posting list; an actor
@@ -30,6 +32,7 @@ class ArticleLinks:
     mentions: list[Mention]
     actor_counts: Counter[str]  # actor id -> mentions in this article
     added: tuple[str, ...] = ()  # actors added by hand (front matter actors.add)
+    annotations: list[Anchored] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
 
     @property
@@ -47,6 +50,9 @@ class DossierIndex:
     articles_by_actor: dict[str, list[str]]
     cooccurrence: dict[str, Counter[str]]  # actor -> other actor -> articles shared
     articles_by_source: dict[str, list[str]]
+    # label id -> [(article id, anchored annotation)]
+    annotations_by_label: dict[str, list[tuple[str, Anchored]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # anchoring problems
 
 
 def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierIndex:
@@ -56,8 +62,13 @@ def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierInde
     by_actor: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)
     articles_by_actor: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
+    problems: list[Problem] = []
+    by_label: dict[str, list[tuple[str, Anchored]]] = defaultdict(list)
     for article in dossier.articles:
         entry = analyse(article, matcher)
+        entry.annotations = anchor_all(article, dossier.registry, problems)
+        for anchored in entry.annotations:
+            by_label[anchored.annotation.label].append((article.id, anchored))
         links[article.id] = entry
         for number, mention in enumerate(entry.mentions, start=1):
             by_actor[mention.actor_id].append((article.id, number, mention))
@@ -81,6 +92,38 @@ def analyse(article: Article, matcher: Matcher) -> ArticleLinks:
     mentions = [m for m in matcher.find(article.body) if m.actor_id not in ignored]
     counts = Counter(m.actor_id for m in mentions)
     return ArticleLinks(article, mentions, counts, added=article.actors_add)
+
+
+def anchor_all(article: Article, registry: Registry, problems: list[Problem]) -> list[Anchored]:
+    """Anchor every annotation of an article; a broken one is reported and left out."""
+    anchored = []
+    for number, annotation in enumerate(article.annotations, start=1):
+        message = _invalid(annotation, registry)
+        if message is None:
+            try:
+                start, end = anchor(article.body, annotation)
+            except AnchorError as error:
+                message = str(error)
+            else:
+                anchored.append(Anchored(annotation, number, start, end))
+                continue
+        problems.append(Problem(article.path, annotation.line, f"annotation {number}: {message}"))
+    return anchored
+
+
+def _invalid(annotation: Annotation, registry: Registry) -> str | None:
+    label = registry.labels.get(annotation.label)
+    if label is None:
+        return f"unknown label '{annotation.label}'" + closest(
+            annotation.label, list(registry.labels)
+        )
+    if annotation.verdict and annotation.verdict not in label.verdicts:
+        allowed = ", ".join(label.verdicts) or "none"
+        return f"verdict {annotation.verdict!r} is not one of the label's verdicts ({allowed})"
+    for actor_id in annotation.actors:
+        if actor_id not in registry.actors:
+            return f"unknown actor '{actor_id}'" + closest(actor_id, list(registry.actors))
+    return None
 
 
 def _relate(links: dict[str, ArticleLinks], articles_by_actor: dict[str, list[str]]) -> None:

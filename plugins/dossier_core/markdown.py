@@ -36,6 +36,11 @@ def escape(text: str) -> str:
     return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), escaped)
 
 
+def escape_inline(text: str) -> str:
+    """Escape text that sits inside a line (no line edges): characters only."""
+    return text.translate(_TABLE)
+
+
 def escape_attribute(text: str) -> str:
     """Escape text for a Markdown link title or an HTML attribute."""
     return html.escape(" ".join(text.split()), quote=True)
@@ -80,18 +85,40 @@ def _render_paragraph(body: str, start: int, end: int, spans: list[Span]) -> str
         in_edge = a in edge_end and b <= edge_end[a]
         text = body[a:b]
         escaped = "".join(f"&#{ord(c)};" for c in text) if in_edge else text.translate(_TABLE)
-        out.append(_wrap(escaped, covering, anchored))
+        out.append(_wrap(escaped, covering, anchored, b))
     return "".join(out)
 
 
-def _wrap(escaped: str, covering: list[Span], anchored: set[str]) -> str:
+def _wrap(escaped: str, covering: list[Span], anchored: set[str], end: int) -> str:
+    """Wrap one segment: mention link innermost, then one <mark> per annotation
+    (outermost = earliest, longest), then the note markers of annotations ending here."""
     result = escaped
     for span in covering:
         if span.kind == "mention":
-            attrs = ".mention"
+            result = f"[{result}]({span.url}{_title(span)}){{{_attrs(span, anchored, 'mention')}}}"
+    notes = []
+    for span in reversed(covering):
+        if span.kind == "annotation":
+            ident = ""
             if span.anchor not in anchored:
                 anchored.add(span.anchor)
-                attrs = f"#{span.anchor} .mention"
-            title = f' "{escape_attribute(span.title)}"' if span.title else ""
-            result = f"[{result}]({span.url}{title}){{{attrs}}}"
-    return result
+                ident = f' id="{span.anchor}"'
+            label = escape_attribute(span.title)
+            result = (
+                f'<mark class="dossier-hl dossier-hl--{span.ref}"{ident} data-label="{label}">'
+                f"{result}</mark>"
+            )
+            if span.end == end:
+                notes.append(f"[^{span.anchor}]")
+    return result + "".join(reversed(notes))
+
+
+def _title(span: Span) -> str:
+    return f' "{escape_attribute(span.title)}"' if span.title else ""
+
+
+def _attrs(span: Span, anchored: set[str], css: str) -> str:
+    if span.anchor in anchored:
+        return f".{css}"
+    anchored.add(span.anchor)
+    return f"#{span.anchor} .{css}"

@@ -90,6 +90,65 @@ class RemovedLine:
     reason: str
 
 
+LABEL_GROUPS = ("technique", "claim", "context", "correction")
+
+
+@dataclass(frozen=True)
+class Label:
+    """An annotation category (labels.yml)."""
+
+    id: str
+    name: str
+    group: str
+    definition: str
+    example: str
+    colour_light: str
+    colour_dark: str
+    verdicts: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An annotation as written in front matter: a W3C-style text quote selector.
+
+    `prefix`/`suffix` pick one of several occurrences of `quote`; `start`/`end` are an
+    optional fast path (character offsets into the article body).
+    """
+
+    quote: str
+    label: str
+    line: int  # line of the item in the article file
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+    note: str = ""
+    verdict: str = ""
+    actors: tuple[str, ...] = ()
+    links: tuple[EvidenceLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """An annotation anchored to [start, end) of its article's body; `number` is 1-based."""
+
+    annotation: Annotation
+    number: int
+    start: int
+    end: int
+
+    @property
+    def anchor(self) -> str:
+        return f"a-{self.number}"
+
+
 @dataclass(frozen=True)
 class Article:
     id: str
@@ -110,6 +169,7 @@ class Article:
     tags: tuple[str, ...] = ()
     actors_add: tuple[str, ...] = ()
     actors_ignore: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -129,8 +189,8 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "mention"
-    ref: str  # actor id
+    kind: str  # "mention" or "annotation"
+    ref: str  # actor id, or label id
     anchor: str  # element id on the page
     title: str = ""
     url: str = ""

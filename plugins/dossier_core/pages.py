@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from .dossier import Dossier
 from .indexes import KIND_TITLES, index_pages
+from .labelpages import article_notes, label_counts, label_pages
 from .linking import ArticleLinks, DossierIndex, build_index
 from .markdown import escape, escape_attribute, render_body
 from .model import Actor, Article, Source, Span
@@ -37,6 +38,7 @@ def build_pages(dossier: Dossier, index: DossierIndex | None = None) -> list[Pag
     pages = [article_page(dossier, index, index.articles[a.id]) for a in dossier.articles]
     pages += [actor_page(dossier, index, actor) for actor in dossier.registry.actors.values()]
     pages += [source_page(dossier, index, source) for source in dossier.registry.sources.values()]
+    pages += label_pages(dossier, index)
     pages += index_pages(dossier, index)
     return pages
 
@@ -65,13 +67,20 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
         spans.append(
             Span(mention.start, mention.end, "mention", actor.id, f"m-{number}", title, url)
         )
+    labels = dossier.registry.labels
+    for item in entry.annotations:
+        name = labels[item.annotation.label].name
+        spans.append(
+            Span(item.start, item.end, "annotation", item.annotation.label, item.anchor, name)
+        )
     parts = [
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title),
-        _article_card(dossier, path, article),
+        _article_card(dossier, path, entry),
         '<div class="dossier-text" markdown>',
         render_body(article.body, spans),
         "</div>",
+        article_notes(dossier, path, entry),
         _article_actors(dossier, path, entry),
         _article_related(dossier, index, path, entry),
         _removed_audit(article),
@@ -79,7 +88,8 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
     return Page(path, "\n\n".join(p for p in parts if p) + "\n")
 
 
-def _article_card(dossier: Dossier, path: str, article: Article) -> str:
+def _article_card(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
+    article = entry.article
     rows = [outlet_badge(dossier, path, article.outlet)]
     if article.title_note:
         rows.append(f'**Title** <span class="dossier-note">{escape(article.title_note)}</span>')
@@ -103,6 +113,9 @@ def _article_card(dossier: Dossier, path: str, article: Article) -> str:
             f" · sha256 <code>{escape(article.seed_sha256)}</code>" if article.seed_sha256 else ""
         )
         rows.append(f"**Source text** {seed}{digest}")
+    counts = label_counts(dossier, path, entry)
+    if counts:
+        rows.append(f"**Annotations** {counts}")
     card = "\n\n".join(rows)
     summary = ""
     if article.summary:

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .fields import Reader
-from .model import ACTOR_KINDS, Actor, Alias, Citation, OutletLabel, Problem, Source
+from .model import (
+    ACTOR_KINDS,
+    LABEL_GROUPS,
+    Actor,
+    Alias,
+    Citation,
+    Label,
+    OutletLabel,
+    Problem,
+    Source,
+)  # fmt: skip
 from .text import fold
 from .yamlload import YamlProblem, decode_utf8, load_yaml
 
 ACTOR_FIELDS = {"name", "kind", "description", "aliases", "metonyms"}
+LABEL_FIELDS = {"name", "group", "definition", "example", "colour", "verdicts"}
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SOURCE_FIELDS = {"name", "full_name", "domain", "country", "type", "description", "labels"}
 
 
@@ -18,10 +31,11 @@ SOURCE_FIELDS = {"name", "full_name", "domain", "country", "type", "description"
 class Registry:
     actors: dict[str, Actor] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    labels: dict[str, Label] = field(default_factory=dict)
 
 
 def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Registry:
-    """Load actors.yml and sources.yml from `root/dossier_dir`, appending any problems."""
+    """Load actors.yml, sources.yml and labels.yml from `root/dossier_dir`, with problems."""
     base = root / dossier_dir
     registry = Registry()
     actors = _load_mapping(base / "actors.yml", root, problems)
@@ -31,6 +45,10 @@ def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Regi
     _check_alias_collisions(registry.actors, f"{dossier_dir}/actors.yml", problems)
     for source_id, (_, reader) in _load_mapping(base / "sources.yml", root, problems).items():
         registry.sources[source_id] = _source(source_id, reader)
+    labels_path = base / "labels.yml"
+    if labels_path.exists():  # a dossier without annotations needs no labels
+        for label_id, (_, reader) in _load_mapping(labels_path, root, problems).items():
+            registry.labels[label_id] = _label(label_id, reader)
     return registry
 
 
@@ -168,5 +186,40 @@ def _source(source_id: str, r: Reader) -> Source:
         country=r.optional("country"),
         description=r.string("description"),
         labels=tuple(labels),
+        line=r.line,
+    )
+
+
+def _label(label_id: str, r: Reader) -> Label:
+    r.unknown_keys(LABEL_FIELDS)
+    group = r.string("group", required=True)
+    if group and group not in LABEL_GROUPS:
+        r.error(
+            r.line_of("group"),
+            f"unknown group {group!r} (expected one of: {', '.join(LABEL_GROUPS)})",
+        )
+    colour = r.mapping("colour")
+    colour.unknown_keys({"light", "dark"})
+    shades = {}
+    for scheme in ("light", "dark"):
+        value = colour.string(scheme, required=True)
+        if value and not _COLOUR.match(value):
+            colour.error(
+                colour.line_of(scheme), f"colour.{scheme} must be #rrggbb, found {value!r}"
+            )
+            value = ""
+        shades[scheme] = value or "#dddddd"
+    verdicts = r.strings("verdicts")
+    if verdicts and group != "claim":
+        r.error(r.line_of("verdicts"), "only labels of the claim group take verdicts")
+    return Label(
+        id=label_id,
+        name=r.string("name", required=True),
+        group=group,
+        definition=r.string("definition", required=True),
+        example=r.string("example"),
+        colour_light=shades["light"],
+        colour_dark=shades["dark"],
+        verdicts=verdicts,
         line=r.line,
     )

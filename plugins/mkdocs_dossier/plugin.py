@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier_core import build_pages, load_dossier, seed_path
+from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -28,23 +29,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if STYLESHEET_PATH not in config.extra_css:
+            config.extra_css.append(STYLESHEET_PATH)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dossier = load_dossier(self.root, self.config.dossier_dir)
-        for problem in dossier.problems:
+        index = build_index(dossier)
+        for problem in dossier.problems + index.problems:
             log.warning(str(problem))
-        for page in build_pages(dossier):
+        for page in build_pages(dossier, index):
             files.append(File.generated(config, page.path, content=page.markdown))
+        css = label_stylesheet(dossier.registry.labels.values())
+        files.append(File.generated(config, STYLESHEET_PATH, content=css))
         for seed in sorted({a.seed for a in dossier.articles if a.seed}):
             files.append(
                 File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed))
             )
+        annotations = sum(len(entry.annotations) for entry in index.articles.values())
         log.info(
-            "%d articles, %d actors, %d sources",
+            "%d articles, %d actors, %d sources, %d annotations",
             len(dossier.articles),
             len(dossier.registry.actors),
             len(dossier.registry.sources),
+            annotations,
         )
         return files
 

@@ -1,0 +1,148 @@
+"""Annotation notes on article pages, label pages and the labels index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .markdown import escape, escape_attribute, escape_inline
+from .model import Anchored, Label
+from .pagekit import Page, article_path, heading, link, meta, plural, rel, snippet
+from .richtext import inline_note
+
+if TYPE_CHECKING:
+    from .dossier import Dossier
+    from .linking import ArticleLinks, DossierIndex
+
+GROUP_NAMES = {
+    "technique": "Propaganda technique", "claim": "Claim", "context": "Context",
+    "correction": "Correction",
+}  # fmt: skip
+# Python-Markdown's footnotes extension puts the note list where this marker stands.
+NOTES_MARKER = "///Footnotes Go Here///"
+
+
+def label_path(label_id: str) -> str:
+    return f"labels/{label_id}.md"
+
+
+def chip(label: Label) -> str:
+    """A swatch of the label's highlight colour (decorative: the name is always written)."""
+    return f'<span class="dossier-chip dossier-hl--{label.id}" aria-hidden="true"></span>'
+
+
+def label_counts(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
+    """'◼ Loaded language 3 · ◼ Doubt 1' for an article's card, linked to label pages."""
+    counts = Counter(a.annotation.label for a in entry.annotations)
+    labels = dossier.registry.labels
+    ordered = [label_id for label_id in labels if label_id in counts]
+    return " · ".join(
+        f"{chip(labels[i])} {link(path, label_path(i), labels[i].name)} {counts[i]}"
+        for i in ordered
+    )
+
+
+def note_text(dossier: Dossier, path: str, item: Anchored) -> str:
+    """One line of Markdown: label (linked), verdict, note, evidence, actors."""
+    annotation = item.annotation
+    label = dossier.registry.labels[annotation.label]
+    parts = [f"**{link(path, label_path(label.id), label.name)}**"]
+    if annotation.verdict:
+        parts[0] += f" (verdict: {escape_inline(annotation.verdict)})"
+    if annotation.note:
+        parts.append(inline_note(annotation.note))
+    if annotation.links:
+        evidence = ", ".join(
+            f'<a href="{escape_attribute(e.url)}" rel="noopener noreferrer nofollow">'
+            f"{escape_inline(e.title or e.url)}</a>"
+            for e in annotation.links
+        )
+        parts.append(f"Evidence: {evidence}")
+    if annotation.actors:
+        actors = dossier.registry.actors
+        names = ", ".join(link(path, f"actors/{a}.md", actors[a].name) for a in annotation.actors)
+        parts.append(f"About: {names}")
+    return " · ".join(parts)
+
+
+def article_notes(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
+    """The notes section: footnote definitions, listed here in print and without JS."""
+    if not entry.annotations:
+        return ""
+    lines = [heading(2, "Notes"), "", NOTES_MARKER, ""]
+    for item in sorted(entry.annotations, key=lambda a: a.number):
+        lines.append(f"[^{item.anchor}]: {note_text(dossier, path, item)}")
+    return "\n".join(lines)
+
+
+def label_pages(dossier: Dossier, index: DossierIndex) -> list[Page]:
+    pages = [label_page(dossier, index, label) for label in dossier.registry.labels.values()]
+    if dossier.registry.labels:
+        pages.append(labels_index(dossier, index))
+    return pages
+
+
+def label_page(dossier: Dossier, index: DossierIndex, label: Label) -> Page:
+    path = label_path(label.id)
+    items = index.annotations_by_label.get(label.id, [])
+    articles = list(dict.fromkeys(article_id for article_id, _ in items))
+    parts = [meta(label.name, description=label.definition), heading(1, label.name)]
+    group = GROUP_NAMES.get(label.group, label.group)
+    parts.append(f'{chip(label)} <span class="dossier-kind">{escape(group)}</span>')
+    parts.append(escape(label.definition))
+    if label.example:
+        parts.append(f"**Example** <q>{escape(label.example)}</q>")
+    if label.verdicts:
+        parts.append("**Verdicts** " + ", ".join(escape(v) for v in label.verdicts))
+    title = f"Passages: {plural(len(items), 'passage')} in {plural(len(articles), 'article')}"
+    lines = [heading(2, title), ""]
+    if not items:
+        lines.append("No annotation of the dossier uses this label yet.")
+    for article_id in articles:
+        article = index.articles[article_id].article
+        source = dossier.registry.sources.get(article.outlet)
+        where = (
+            f"{source.name if source else 'outlet not recorded'}, {article.published or 'undated'}"
+        )
+        lines += [
+            "",
+            heading(3, article.title),
+            "",
+            f'<span class="dossier-note">{escape(where)}</span>',
+            "",
+        ]
+        for other_id, item in items:
+            if other_id == article_id:
+                lines.append("- " + _passage(article.body, path, article_id, item))
+    parts.append("\n".join(lines))
+    return Page(path, "\n\n".join(parts) + "\n")
+
+
+def _passage(body: str, path: str, article_id: str, item: Anchored) -> str:
+    before, quote, after = snippet(body, item.start, item.end, width=60)
+    target = rel(path, article_path(article_id)) + f"#{item.anchor}"
+    mark = f'<mark class="dossier-hl dossier-hl--{item.annotation.label}">{escape(quote)}</mark>'
+    text = f"{escape(before)}[{mark}]({target}){escape(after)}"
+    note = inline_note(item.annotation.note) if item.annotation.note else ""
+    return text + (f'<br><span class="dossier-note">{note}</span>' if note else "")
+
+
+def labels_index(dossier: Dossier, index: DossierIndex) -> Page:
+    path = "labels/index.md"
+    outlets = [s for s in dossier.registry.sources.values() if index.articles_by_source.get(s.id)]
+    counts: Counter[tuple[str, str]] = Counter()
+    for label_id, items in index.annotations_by_label.items():
+        for article_id, _ in items:
+            counts[(label_id, index.articles[article_id].article.outlet)] += 1
+    header = "| Label | Group | " + " | ".join(escape(s.name) for s in outlets) + " | All |"
+    lines = [meta("Labels"), "", "# Labels", ""]
+    lines.append("How often each label is used, by outlet. Follow a label for its definition "
+                 "and every passage it marks.")  # fmt: skip
+    lines += ["", header, "| --- | --- | " + " | ".join("---:" for _ in outlets) + " | ---: |"]
+    for label in dossier.registry.labels.values():
+        row = [str(counts[(label.id, s.id)]) for s in outlets]
+        total = len(index.annotations_by_label.get(label.id, []))
+        name = f"{chip(label)} {link(path, label_path(label.id), label.name)}"
+        group = escape(GROUP_NAMES.get(label.group, label.group))
+        lines.append(f"| {name} | {group} | " + " | ".join(row) + f" | {total} |")
+    return Page(path, "\n".join(lines) + "\n")
