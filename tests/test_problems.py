@@ -30,6 +30,7 @@ def problems(root: Path) -> list[str]:
         ("---\nid: bad\ntitle: T\npublished: May 2019\n---\n\nText",
          "dossier/articles/bad.md:4: 'published' must be YYYY, YYYY-MM or YYYY-MM-DD"),
         ("---\nid: bad\ntitle: T\nsumary: typo\n---\n\nText", "dossier/articles/bad.md:4: unknown field 'sumary'"),
+        ("---\nid: bad\ntitle: yes\n---\n\nText", "dossier/articles/bad.md:3: 'title' must be text: YAML reads unquoted yes/no"),
         ("---\nid: other\ntitle: T\n---\n\nText", "dossier/articles/bad.md:2: id 'other' differs from the file name"),
         ("---\nid: bad\n---\n\nText", "dossier/articles/bad.md:1: missing required field 'title'"),
         ("---\nid: bad\ntitle: T\noutlet: tas\n---\n\nText",

@@ -10,6 +10,7 @@ from .model import Problem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_BOOLEAN_HINT = "YAML reads unquoted yes/no/true/false/on/off as a boolean; put it in quotes"
 
 
 class Reader:
@@ -39,7 +40,7 @@ class Reader:
             self.error(self.line_of(key), f"'{key}' must be text, found {type(value).__name__}")
             return default
         if isinstance(value, bool):
-            self.error(self.line_of(key), f"'{key}' must be text, found {value!r}")
+            self.error(self.line_of(key), f"'{key}' must be text: {_BOOLEAN_HINT}")
             return default
         return str(value).strip() if not isinstance(value, str) else value.strip()
 
@@ -70,6 +71,9 @@ class Reader:
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
+            return ()
+        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            self.error(self.line_of(key), f"'{key}' items must be text: {_BOOLEAN_HINT}")
             return ()
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
             self.error(self.line_of(key), f"'{key}' must be a list of text items")

@@ -82,7 +82,13 @@ def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierInde
             cooccurrence[actor_id].update(other for other in ids if other != actor_id)
     _relate(links, articles_by_actor)
     return DossierIndex(
-        links, dict(by_actor), dict(articles_by_actor), dict(cooccurrence), dict(by_source)
+        links,
+        dict(by_actor),
+        dict(articles_by_actor),
+        dict(cooccurrence),
+        dict(by_source),
+        dict(by_label),
+        problems,
     )
 
 
