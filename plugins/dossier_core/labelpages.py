@@ -71,7 +71,7 @@ def article_notes(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
         return ""
     lines = [heading(2, "Notes"), "", NOTES_MARKER, ""]
     for item in sorted(entry.annotations, key=lambda a: a.number):
-        lines.append(f"[^{item.anchor}]: {note_text(dossier, path, item)}")
+        lines += [f"[^{item.anchor}]: {note_text(dossier, path, item)}", ""]
     return "\n".join(lines)
 
 
