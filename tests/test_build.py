@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 
 ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))

@@ -12,12 +12,13 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from conftest import REPO
-from dossier_core.markdown import escape, paragraphs, render_body
-from dossier_core.model import Span
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
+
+from conftest import REPO
+from dossier_core.markdown import escape, paragraphs, render_body
+from dossier_core.model import Span
 
 
 @pytest.fixture(scope="module")

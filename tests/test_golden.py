@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from dossier_core import build_pages, load_dossier
 
 GOLDEN = Path(__file__).parent / "golden"

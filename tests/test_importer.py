@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 from dossier_core.importer import clean_seed, import_seeds, write_atomic
 

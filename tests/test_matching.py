@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import REPO
 from dossier_core import Matcher, load_dossier
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, article_text
 from dossier_core import build_pages, load_dossier
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier_core import build_index, build_pages, load_dossier, seed_path
-from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+
+from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
 from .config import DossierConfig
 from .search import build_search_index
