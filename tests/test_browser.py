@@ -422,3 +422,31 @@ def test_seed_link_serves_raw_text(page: Page, site_url: str, request) -> None:
         seed_link.click()
         page.wait_for_url(seed_url)
         expect(page.locator("body")).to_contain_text("Rovaniemi")
+
+
+def test_annotation_note_opens_with_the_keyboard(page: Page, site_url: str, request) -> None:
+    """Tab to the first note marker: its tooltip shows the label and the note; Enter
+    follows it to the notes list, which is there without JavaScript too."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        marks = page.locator(".dossier-text mark.dossier-hl")
+        assert marks.count() >= 6
+        label = marks.first.get_attribute("data-label")
+        focused = None
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                "() => { const el = document.activeElement;"
+                " return el && el.matches('a.footnote-ref') ? el.getAttribute('href') : null; }"
+            )
+            if focused:
+                break
+        assert focused and focused.startswith("#fn:a-"), "no note marker took keyboard focus"
+        note = page.locator(f"li[id='{focused[1:]}']")
+        expected = note.locator("strong").first.inner_text()
+        assert expected  # the label name, first thing in the note
+        wait_for_tooltip(page, expected)
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"location.hash === '{focused}'")
+        expect(note).to_be_in_viewport()
+        assert label  # every highlight carries its label name (data-label)
