@@ -128,21 +128,30 @@ def _passage(body: str, path: str, article_id: str, item: Anchored) -> str:
 
 
 def labels_index(dossier: Dossier, index: DossierIndex) -> Page:
+    """Counts per label and outlet, one table per label group."""
     path = "labels/index.md"
     outlets = [s for s in dossier.registry.sources.values() if index.articles_by_source.get(s.id)]
     counts: Counter[tuple[str, str]] = Counter()
     for label_id, items in index.annotations_by_label.items():
         for article_id, _ in items:
             counts[(label_id, index.articles[article_id].article.outlet)] += 1
-    header = "| Label | Group | " + " | ".join(escape(s.name) for s in outlets) + " | All |"
+    header = "| Label | " + " | ".join(escape(s.name) for s in outlets) + " | All |"
+    rule = "| --- | " + " | ".join("---:" for _ in outlets) + " | ---: |"
     lines = [meta("Labels"), "", "# Labels", ""]
     lines.append("How often each label is used, by outlet. Follow a label for its definition "
                  "and every passage it marks.")  # fmt: skip
-    lines += ["", header, "| --- | --- | " + " | ".join("---:" for _ in outlets) + " | ---: |"]
-    for label in dossier.registry.labels.values():
-        row = [str(counts[(label.id, s.id)]) for s in outlets]
-        total = len(index.annotations_by_label.get(label.id, []))
-        name = f"{chip(label)} {link(path, label_path(label.id), label.name)}"
-        group = escape(GROUP_NAMES.get(label.group, label.group))
-        lines.append(f"| {name} | {group} | " + " | ".join(row) + f" | {total} |")
+    for group, title in GROUP_NAMES.items():
+        labels = [label for label in dossier.registry.labels.values() if label.group == group]
+        if not labels:
+            continue
+        lines += ["", heading(2, _plural_group(title, len(labels))), "", header, rule]
+        for label in labels:
+            cells = [str(counts[(label.id, s.id)] or "–") for s in outlets]
+            total = len(index.annotations_by_label.get(label.id, []))
+            name = f"{chip(label)} {link(path, label_path(label.id), label.name)}"
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | {total or '–'} |")
     return Page(path, "\n".join(lines) + "\n")
+
+
+def _plural_group(title: str, count: int) -> str:
+    return title + ("s" if count > 1 and not title.endswith("s") else "")
