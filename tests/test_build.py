@@ -132,3 +132,41 @@ def test_search_index_is_built(site: tuple[Path, str]) -> None:
     assert "data-pagefind-body" not in search  # the search page does not index itself
     article = (out / "articles" / ARTICLES[0] / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in article
+
+
+def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ["docs", "dossier", "seeds"]:
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
+    text = article.read_text(encoding="utf-8")
+    item = '  - quote: "the American puppet Juan Guaido"\n'
+    assert item in text
+    line = text[: text.index(item)].count("\n") + 1
+    article.write_text(text.replace(item, item.replace("Guaido", "Guaid\u00f3s"), 1))
+    strict = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert strict.returncode != 0
+    assert (
+        f"WARNING -  mkdocs_dossier: dossier/articles/russia-beats-us-in-venezuela.md:{line}: "
+        "annotation 1: "
+        "quote 'the American puppet Juan Guaidós' not found in the text; closest passage"
+    ) in strict.stderr
+    # Without --strict the site is still built, without that one annotation.
+    loose = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert loose.returncode == 0
+    page = (
+        tmp_path / "site" / "articles" / "russia-beats-us-in-venezuela" / "index.html"
+    ).read_text()
+    assert 'id="a-1"' not in page and 'id="a-2"' in page
