@@ -99,6 +99,22 @@ def wait_for_tooltip(page: Page, name: str) -> None:
     )
 
 
+def tab_to(page: Page, selector: str, attribute: str, presses: int = 300) -> str | None:
+    """Press Tab until the focused element matches `selector`; return its `attribute`."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        value = page.evaluate(
+            """([selector, attribute]) => {
+                const el = document.activeElement;
+                return el && el.matches(selector) ? el.getAttribute(attribute) : null;
+            }""",
+            [selector, attribute],
+        )
+        if value:
+            return value
+    return None
+
+
 def actor_name(mention_title: str) -> str:
     """A mention's title is "Name: description"; return the name."""
     name, sep, _ = mention_title.partition(":")
@@ -265,15 +281,7 @@ def test_mention_tooltip_on_keyboard_focus(page: Page, site_url: str, request) -
             "els => Object.fromEntries(els.map(e => [e.id, e.getAttribute('title')]))",
         )
         assert names, "the article has no mentions"
-        focused_id = None
-        for _ in range(300):
-            page.keyboard.press("Tab")
-            focused_id = page.evaluate(
-                "() => { const el = document.activeElement;"
-                " return el && el.matches('a.mention') ? el.id : null; }"
-            )
-            if focused_id:
-                break
+        focused_id = tab_to(page, "a.mention", "id")
         assert focused_id, "no mention received keyboard focus within 300 Tab presses"
         title = names.get(focused_id)
         assert title, f"focused mention #{focused_id} has no title"
@@ -432,15 +440,7 @@ def test_annotation_note_opens_with_the_keyboard(page: Page, site_url: str, requ
         marks = page.locator(".dossier-text mark.dossier-hl")
         assert marks.count() >= 6
         label = marks.first.get_attribute("data-label")
-        focused = None
-        for _ in range(300):
-            page.keyboard.press("Tab")
-            focused = page.evaluate(
-                "() => { const el = document.activeElement;"
-                " return el && el.matches('a.footnote-ref') ? el.getAttribute('href') : null; }"
-            )
-            if focused:
-                break
+        focused = tab_to(page, "a.footnote-ref", "href")
         assert focused and focused.startswith("#fn:a-"), "no note marker took keyboard focus"
         note = page.locator(f"li[id='{focused[1:]}']")
         expected = note.locator("strong").first.inner_text()

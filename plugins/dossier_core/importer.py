@@ -186,6 +186,17 @@ def existing_seeds(articles_dir: Path, root: Path) -> dict[str, tuple[Path, str 
     return found
 
 
+def previous_import(
+    seed_rel: str, digest: str, known: dict[str, tuple[Path, str | None]], root: Path
+) -> Outcome | None:
+    """The outcome for a seed imported before (unchanged / seed changed), else None."""
+    if seed_rel not in known:
+        return None
+    path, recorded = known[seed_rel]
+    status = "unchanged" if recorded == digest else "seed changed"
+    return Outcome(seed_rel, status, path.relative_to(root).as_posix())
+
+
 def import_seeds(seeds: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
     """Import seed files as new articles; never touch an article that already exists."""
     articles_dir.mkdir(parents=True, exist_ok=True)
@@ -200,10 +211,9 @@ def import_seeds(seeds: list[Path], root: Path, articles_dir: Path) -> list[Outc
         seed_rel = seed.relative_to(root).as_posix()
         raw = seed.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        if seed_rel in known:
-            path, recorded = known[seed_rel]
-            status = "unchanged" if recorded == digest else "seed changed"
-            outcomes.append(Outcome(seed_rel, status, path.relative_to(root).as_posix()))
+        earlier = previous_import(seed_rel, digest, known, root)
+        if earlier:
+            outcomes.append(earlier)
             continue
         try:
             imported = clean_seed(raw.decode("utf-8"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .anchoring import AnchorError, anchor, occurrences, unique_prefix, unique_suffix
-from .importer import Outcome, existing_seeds, write_atomic
+from .importer import Outcome, existing_seeds, previous_import, write_atomic
 from .model import Annotation
 from .ptcformat import PTC_TO_LABEL
 
@@ -79,10 +79,9 @@ def import_ptc(articles_dir: Path, labels_dir: Path, root: Path, out_dir: Path) 
         seed_rel = seed.relative_to(root).as_posix()
         raw = seed.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        if seed_rel in known:
-            path, recorded = known[seed_rel]
-            status = "unchanged" if recorded == digest else "seed changed"
-            outcomes.append(Outcome(seed_rel, status, path.relative_to(root).as_posix()))
+        earlier = previous_import(seed_rel, digest, known, root)
+        if earlier:
+            outcomes.append(earlier)
             continue
         labels = labels_dir / f"{source.stem}.task2-TC.labels"
         spans = read_spans(labels) if labels.exists() else []

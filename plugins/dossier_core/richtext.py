@@ -17,38 +17,25 @@ import nh3
 from .markdown import escape_inline
 
 ALLOWED_TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "blockquote", "br", "del"}
+NOTE_TAGS = {"em", "strong", "code", "a", "br", "del"}
 
 
-def safe_markdown(text: str, inline: bool = False) -> str:
-    """Render analyst Markdown to sanitised HTML.
-
-    Args:
-        text: the Markdown source from front matter.
-        inline: drop the surrounding <p> of a one-paragraph result.
-    """
+def _sanitised(text: str, tags: set[str]) -> str:
+    """Markdown with raw HTML shown as text, rendered, then sanitised (http(s) links only)."""
     source = text.replace("&", "&amp;").replace("<", "&lt;")
     rendered = _markdown.markdown(source, output_format="html")
-    clean = nh3.clean(
+    return nh3.clean(
         rendered,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https"},
         link_rel="noopener noreferrer nofollow",
     )
-    # Keep the HTML on as few lines as possible: a blank line would end an HTML
-    # block in CommonMark engines.
-    clean = "\n".join(line for line in clean.splitlines() if line.strip())
-    if inline and clean.startswith("<p>") and clean.endswith("</p>") and clean.count("<p>") == 1:
-        clean = clean[3:-4]
-    return clean
-
-
-NOTE_TAGS = {"em", "strong", "code", "a", "br", "del"}
 
 
 class _Inert(HTMLParser):
     """Re-serialises sanitised HTML with every text character Markdown-escaped, so the
-    HTML can sit inside a page's Markdown (a footnote) without being read twice."""
+    HTML can sit inside a page's Markdown without being read as Markdown again."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -65,23 +52,28 @@ class _Inert(HTMLParser):
         self.out.append(escape_inline(" ".join(data.split("\n"))))
 
 
+def _inert(clean: str) -> str:
+    parser = _Inert()
+    parser.feed(clean)
+    parser.close()
+    return "".join(parser.out)
+
+
+def safe_markdown(text: str) -> str:
+    """Render analyst Markdown (a summary) to sanitised, Markdown-inert HTML.
+
+    The result has no blank line: one would end an HTML block in CommonMark engines.
+    """
+    lines = _inert(_sanitised(text, ALLOWED_TAGS)).splitlines()
+    return "\n".join(line for line in lines if line.strip())
+
+
 def inline_note(text: str) -> str:
     """An analyst's note as one line of sanitised, Markdown-inert inline HTML.
 
     Paragraphs become line breaks; block elements (lists, quotes) are flattened to
     their text, since a note sits inside a footnote and a tooltip.
     """
-    source = text.replace("&", "&amp;").replace("<", "&lt;")
-    rendered = _markdown.markdown(source, output_format="html")
-    rendered = re.sub(r"</p>\s*<p>", "<br><br>", rendered.strip())
-    clean = nh3.clean(
-        rendered,
-        tags=NOTE_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer nofollow",
-    )
-    parser = _Inert()
-    parser.feed(clean)
-    parser.close()
-    return " ".join("".join(parser.out).split())
+    clean = _sanitised(text, NOTE_TAGS | {"p"})
+    clean = re.sub(r"</p>\s*<p>", "<br><br>", clean.strip()).replace("<p>", "").replace("</p>", "")
+    return " ".join(_inert(clean).split())
