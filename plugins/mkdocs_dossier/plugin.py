@@ -1,7 +1,9 @@
 """The `dossier` MkDocs plugin: wires dossier_core to MkDocs events, nothing more.
 
+- on_config: add the label stylesheet (generated from labels.yml) to extra_css.
 - on_files: load the dossier, report its problems as warnings (so `--strict` fails),
-  and add every generated page and seed file as a generated File (MkDocs >= 1.6).
+  and add every generated page, the label stylesheet and the seed files as generated
+  Files (MkDocs >= 1.6).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
 - on_post_build: index the built site with Pagefind.
 """
