@@ -139,16 +139,18 @@ def _relate(links: dict[str, ArticleLinks], articles_by_actor: dict[str, list[st
     for article_id, entry in links.items():
         mine = set(entry.actor_ids)
         scores: Counter[str] = Counter()
-        for actor_id in mine:
+        # Sum in a fixed order and round: float sums taken in set order differ in the
+        # last bits between runs (string hashing is randomised), and ties would flip.
+        for actor_id in sorted(mine):
             postings = articles_by_actor[actor_id]
             if len(postings) > POSTINGS_WALK_LIMIT or idf[actor_id] <= 0:
                 continue
             for other in postings:
                 if other != article_id:
                     scores[other] += idf[actor_id]
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_LIMIT]
+        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:RELATED_LIMIT]
         for other, _ in ranked:
             shared = mine & set(links[other].actor_ids)
             ordered = tuple(sorted(shared, key=lambda a: (-idf[a], a)))
-            score = sum(idf[a] for a in shared)
+            score = sum(idf[a] for a in sorted(shared))
             entry.related.append(Related(other, ordered, round(score, 3)))
