@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,6 +10,13 @@ from .annotations import read_annotations
 from .fields import Reader
 from .model import Article, Problem, RemovedLine
 from .yamlload import YamlProblem, decode_utf8, load_yaml
+
+# An article is a few pages of text; a file this large is a mistake or an attack,
+# and would stall every build.
+MAX_ARTICLE_BYTES = 5_000_000
+# Control characters have no place in an article and no faithful HTML form
+# (NUL becomes U+FFFD); tab, line feed and carriage return are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 ARTICLE_FIELDS = {
     "id", "title", "outlet", "published", "date_note", "language", "url", "seed",
@@ -50,6 +58,24 @@ def split(text: str) -> tuple[str, str, int]:
     raise FrontMatterError(1, "the front matter opened on line 1 is never closed with '---'")
 
 
+def refuse_file(path: Path, root: Path, limit: int) -> str | None:
+    """Why a dossier file must not be read (outside the project, too large), or None."""
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "is a link to a file outside the project; it is not read"
+    size = path.stat().st_size
+    if size > limit:
+        return f"is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+    return None
+
+
+def check_characters(text: str) -> None:
+    """Raise YamlProblem at the line of the first control character (NUL, bell...)."""
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise YamlProblem(line, f"control character U+{ord(match.group()):04X} is not allowed")
+
+
 def normalise_body(body: str) -> str:
     """Line ends to LF, trailing blank lines dropped; the text itself is untouched."""
     return body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
@@ -58,8 +84,13 @@ def normalise_body(body: str) -> str:
 def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | None:
     """Load one article file; append problems (with file and line) and return None if unusable."""
     rel = path.relative_to(root).as_posix()
+    refusal = refuse_file(path, root, MAX_ARTICLE_BYTES)
+    if refusal:
+        problems.append(Problem(rel, None, refusal))
+        return None
     try:
         text = decode_utf8(path.read_bytes())
+        check_characters(text)
         yaml_text, body, body_line = split(text)
         data = load_yaml(yaml_text, first_line=2)
     except (FrontMatterError, YamlProblem) as error:

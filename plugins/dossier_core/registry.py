@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .fields import Reader
+from .frontmatter import refuse_file
 from .model import (
     ACTOR_KINDS,
     LABEL_GROUPS,
@@ -22,6 +23,7 @@ from .text import fold
 from .yamlload import YamlProblem, decode_utf8, load_yaml
 
 ACTOR_FIELDS = {"name", "kind", "description", "aliases", "metonyms"}
+MAX_REGISTRY_BYTES = 20_000_000  # a glossary of some 100,000 actors
 LABEL_FIELDS = {"name", "group", "definition", "example", "colour", "verdicts"}
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SOURCE_FIELDS = {"name", "full_name", "domain", "country", "type", "description", "labels"}
@@ -56,6 +58,10 @@ def _load_mapping(path: Path, root: Path, problems: list[Problem]) -> dict:
     rel = path.relative_to(root).as_posix()
     if not path.exists():
         problems.append(Problem(rel, None, "file not found"))
+        return {}
+    refusal = refuse_file(path, root, MAX_REGISTRY_BYTES)
+    if refusal:
+        problems.append(Problem(rel, None, refusal))
         return {}
     try:
         data = load_yaml(decode_utf8(path.read_bytes()))
