@@ -394,7 +394,16 @@ def test_no_third_party_requests(
         page.wait_for_load_state("networkidle")
         page.goto(f"{site_url}actors/juan-guaido/")
         page.wait_for_load_state("networkidle")
+        for path in ["sources/tass/", "labels/", "labels/name-calling/"]:
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        page.locator(".dossier-text a.mention").first.hover()
+        page.locator(".dossier-text a.footnote-ref").first.focus()
         search_from_home(page, site_url, "Guaido")
+        page.wait_for_load_state("networkidle")
+        page.locator(".pagefind-ui__result-link").first.click()
         page.wait_for_load_state("networkidle")
 
         checked = [u for u in requests_seen if not u.startswith(("data:", "blob:"))]
@@ -450,3 +459,96 @@ def test_annotation_note_opens_with_the_keyboard(page: Page, site_url: str, requ
         page.wait_for_function(f"location.hash === '{focused}'")
         expect(note).to_be_in_viewport()
         assert label  # every highlight carries its label name (data-label)
+
+
+# --------------------------------------------------------------------- accessibility
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "home": "",
+    "articles index": "articles/",
+    "article": f"articles/{TASS_ARTICLE}/",
+    "actors index": "actors/",
+    "actor": "actors/juan-guaido/",
+    "sources index": "sources/",
+    "outlet": "sources/tass/",
+    "labels index": "labels/",
+    "label": "labels/name-calling/",
+    "search results": "search/?q=Guaido",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_axe_finds_no_serious_violation(
+    browser: Browser, site_url: str, kind: str, scheme: str, request
+) -> None:
+    """axe-core on every page type in both colour schemes: no serious or critical
+    violation; anything lesser is listed in the output."""
+    if not AXE.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core is missing: .ci/run installs it with npm ci")
+        pytest.skip("axe-core is not installed (run `npm ci --ignore-scripts`)")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname
+                  in (None, LOCAL_HOST) else route.abort())  # fmt: skip
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, request.node.name):
+            page.goto(site_url + PAGE_TYPES[kind])
+            if kind == "search results":
+                page.wait_for_selector(".pagefind-ui__result-title")
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".map(v => ({impact: v.impact, id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))"
+            )
+            minor = [v for v in violations if v["impact"] not in {"serious", "critical"}]
+            for violation in minor:
+                print(
+                    f"axe {scheme} {kind}: {violation['impact']} {violation['id']} {violation['nodes'][:3]}"
+                )
+            serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
+            assert serious == []
+    finally:
+        context.close()
+
+
+def test_dark_scheme_toggle(page: Page, site_url: str, request) -> None:
+    """The header toggle switches Material's scheme and the highlights follow it."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        body = page.locator("body")
+        before = body.get_attribute("data-md-color-scheme")
+        mark = page.locator(".dossier-text mark.dossier-hl").first
+        light = mark.evaluate("el => getComputedStyle(el).backgroundColor")
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        expect(body).not_to_have_attribute("data-md-color-scheme", before or "")
+        after = body.get_attribute("data-md-color-scheme")
+        assert {before, after} == {"default", "slate"}
+        page.wait_for_function(
+            "([sel, old]) => getComputedStyle(document.querySelector(sel)).backgroundColor !== old",
+            arg=[".dossier-text mark.dossier-hl", light],
+        )
+        page.reload()  # the choice is remembered
+        expect(body).to_have_attribute("data-md-color-scheme", after or "")
+
+
+def test_everything_interactive_is_reachable_with_the_keyboard(
+    page: Page, site_url: str, request
+) -> None:
+    """Tab reaches the search box, mentions, note markers and the outlet badge."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/{TASS_ARTICLE}/")
+        seen: set[str] = set()
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            seen.add(page.evaluate(
+                """() => { const el = document.activeElement;
+                   for (const kind of ['dossier-search__input', 'dossier-badge', 'mention', 'footnote-ref'])
+                       if (el && el.classList.contains(kind)) return kind;
+                   return ''; }"""
+            ))  # fmt: skip
+            if {"dossier-search__input", "dossier-badge", "mention", "footnote-ref"} <= seen:
+                break
+        assert {"dossier-search__input", "dossier-badge", "mention", "footnote-ref"} <= seen

@@ -31,6 +31,11 @@
         resetStyles: false,
         autofocus: true,
       });
+      // Pagefind's input is labelled only by a title; give it an accessible name.
+      var input = document.querySelector("#dossier-search input");
+      if (input) {
+        input.setAttribute("aria-label", "Search the dossier");
+      }
       var query = new URLSearchParams(location.search).get("q");
       if (query) {
         ui.triggerSearch(query);
