@@ -552,3 +552,17 @@ def test_everything_interactive_is_reachable_with_the_keyboard(
             if {"dossier-search__input", "dossier-badge", "mention", "footnote-ref"} <= seen:
                 break
         assert {"dossier-search__input", "dossier-badge", "mention", "footnote-ref"} <= seen
+
+
+def test_reader_path_from_home_to_an_article(page: Page, site_url: str, request) -> None:
+    """Home -> Articles (nav) -> an article -> an outlet badge -> back to the article."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(site_url)
+        page.locator(".md-nav--primary a.md-nav__link", has_text="Articles").first.click()
+        expect(page.locator("h1")).to_have_text(re.compile("Articles"))
+        page.locator("table a", has_text=TASS_ARTICLE_TITLE).first.click()
+        expect(page.locator("h1")).to_contain_text(TASS_ARTICLE_TITLE)
+        page.locator("a.dossier-badge").first.click()
+        expect(page.locator("h1")).to_have_text(re.compile("TASS"))
+        page.locator("a", has_text=TASS_ARTICLE_TITLE).first.click()
+        expect(page.locator(".dossier-text")).to_be_visible()
