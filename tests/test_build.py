@@ -52,7 +52,7 @@ def test_every_page_type_exists(site: tuple[Path, str]) -> None:
         assert 'class="dossier-badge' in html
         assert html.count('class="mention"') >= 3
         assert re.search(
-            r'<a class="mention" href="\.\./\.\./actors/[a-z0-9-]+/" id="m-1" title="', html
+            r'<a class="mention" id="m-1" href="\.\./\.\./actors/[a-z0-9-]+/" title="', html
         )
 
 

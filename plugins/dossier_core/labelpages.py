@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .markdown import escape, escape_attribute, escape_inline
+from .markdown import escape, escape_attribute
 from .model import Anchored, Label
-from .pagekit import Page, article_path, heading, link, meta, plural, rel, snippet
+from .pagekit import Page, article_path, heading, href, link, meta, plural, rel, snippet
 from .richtext import inline_note
 
 if TYPE_CHECKING:
@@ -18,8 +19,6 @@ GROUP_NAMES = {
     "technique": "Propaganda technique", "claim": "Claim", "context": "Context",
     "correction": "Correction",
 }  # fmt: skip
-# Python-Markdown's footnotes extension puts the note list where this marker stands.
-NOTES_MARKER = "///Footnotes Go Here///"
 
 
 def label_path(label_id: str) -> str:
@@ -42,37 +41,55 @@ def label_counts(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
     )
 
 
-def note_text(dossier: Dossier, path: str, item: Anchored) -> str:
-    """One line of Markdown: label (linked), verdict, note, evidence, actors."""
+def note_html(dossier: Dossier, path: str, item: Anchored, directory_urls: bool = True) -> str:
+    """One line of HTML: label (linked), verdict, note, evidence, actors."""
     annotation = item.annotation
     label = dossier.registry.labels[annotation.label]
-    parts = [f"**{link(path, label_path(label.id), label.name)}**"]
+    url = href(path, label_path(label.id), directory_urls)
+    parts = [f'<strong><a href="{url}">{html.escape(label.name)}</a></strong>']
     if annotation.verdict:
-        parts[0] += f" (verdict: {escape_inline(annotation.verdict)})"
+        parts[0] += f" (verdict: {html.escape(annotation.verdict)})"
     if annotation.note:
         parts.append(inline_note(annotation.note))
     if annotation.links:
         evidence = ", ".join(
             f'<a href="{escape_attribute(e.url)}" rel="noopener noreferrer nofollow">'
-            f"{escape_inline(e.title or e.url)}</a>"
+            f"{html.escape(e.title or e.url)}</a>"
             for e in annotation.links
         )
         parts.append(f"Evidence: {evidence}")
     if annotation.actors:
         actors = dossier.registry.actors
-        names = ", ".join(link(path, f"actors/{a}.md", actors[a].name) for a in annotation.actors)
+        names = ", ".join(
+            f'<a href="{href(path, f"actors/{a}.md", directory_urls)}">'
+            f"{html.escape(actors[a].name)}</a>"
+            for a in annotation.actors
+        )
         parts.append(f"About: {names}")
     return " · ".join(parts)
 
 
-def article_notes(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
-    """The notes section: footnote definitions, listed here in print and without JS."""
+def article_notes(
+    dossier: Dossier, path: str, entry: ArticleLinks, directory_urls: bool = True
+) -> str:
+    """The notes: a heading, then the list in Python-Markdown's footnote markup (which
+    Material's footnote tooltips read), shown in print and without JavaScript too."""
     if not entry.annotations:
         return ""
-    lines = [heading(2, "Notes"), "", NOTES_MARKER, ""]
-    for item in sorted(entry.annotations, key=lambda a: a.number):
-        lines += [f"[^{item.anchor}]: {note_text(dossier, path, item)}", ""]
-    return "\n".join(lines)
+    items = []
+    for number, item in enumerate(sorted(entry.annotations, key=lambda a: a.number), start=1):
+        back = (
+            f'<a class="footnote-backref" href="#fnref:{item.anchor}" '
+            f'title="Jump back to note {number} in the text">&#8617;</a>'
+        )
+        note = note_html(dossier, path, item, directory_urls)
+        items.append(f'<li id="fn:{item.anchor}"><p>{note}&#160;{back}</p></li>')
+    return (
+        heading(2, "Notes")
+        + '\n\n<div class="footnote">\n<ol>\n'
+        + "\n".join(items)
+        + "\n</ol>\n</div>"
+    )
 
 
 def label_pages(dossier: Dossier, index: DossierIndex) -> list[Page]:

@@ -194,3 +194,4 @@ class Span:
     anchor: str  # element id on the page
     title: str = ""
     url: str = ""
+    number: int = 0  # annotations: their number in the article (orders the notes)

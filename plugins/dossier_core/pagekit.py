@@ -40,6 +40,31 @@ def rel(from_page: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
 
 
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) of a page's source path, as MkDocs builds it."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def href(from_page: str, to_path: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """A final relative URL from one page to another page or file, for raw HTML.
+
+    Markdown links (`link`) are resolved by MkDocs; raw HTML is not, so the engine
+    computes what MkDocs would have.
+    """
+    source = page_url(from_page, directory_urls)
+    base = source if source.endswith("/") or source == "" else posixpath.dirname(source)
+    target = page_url(to_path, directory_urls)
+    url = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        url = "./" if url == "." else url + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
 def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:
     """A Markdown link whose visible text is escaped literal text."""
     target = rel(from_page, to_path) + (f"#{anchor}" if anchor else "")

@@ -15,6 +15,7 @@ from .pagekit import (
     actor_path,
     article_path,
     heading,
+    href,
     link,
     meta,
     plural,
@@ -32,10 +33,17 @@ KIND_NAMES = {
 }  # fmt: skip
 
 
-def build_pages(dossier: Dossier, index: DossierIndex | None = None) -> list[Page]:
-    """Every generated page of the dossier, in a stable order."""
+def build_pages(
+    dossier: Dossier, index: DossierIndex | None = None, directory_urls: bool = True
+) -> list[Page]:
+    """Every generated page of the dossier, in a stable order.
+
+    `directory_urls` is MkDocs' `use_directory_urls`: raw HTML parts carry final URLs.
+    """
     index = index or build_index(dossier)
-    pages = [article_page(dossier, index, index.articles[a.id]) for a in dossier.articles]
+    pages = [
+        article_page(dossier, index, index.articles[a.id], directory_urls) for a in dossier.articles
+    ]
     pages += [actor_page(dossier, index, actor) for actor in dossier.registry.actors.values()]
     pages += [source_page(dossier, index, source) for source in dossier.registry.sources.values()]
     pages += label_pages(dossier, index)
@@ -55,7 +63,9 @@ def outlet_badge(dossier: Dossier, page: str, outlet_id: str) -> str:
     return f"[{text}]({target}){{.dossier-badge .dossier-badge--{slug}}}"
 
 
-def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> Page:
+def article_page(
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool = True
+) -> Page:
     article = entry.article
     path = article_path(article.id)
     actors = dossier.registry.actors
@@ -63,7 +73,7 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
     for number, mention in enumerate(entry.mentions, start=1):
         actor = actors[mention.actor_id]
         title = f"{actor.name}: {actor.description}" if actor.description else actor.name
-        url = rel(path, actor_path(actor.id))
+        url = href(path, actor_path(actor.id), directory_urls)
         spans.append(
             Span(mention.start, mention.end, "mention", actor.id, f"m-{number}", title, url)
         )
@@ -71,16 +81,22 @@ def article_page(dossier: Dossier, index: DossierIndex, entry: ArticleLinks) -> 
     for item in entry.annotations:
         name = labels[item.annotation.label].name
         spans.append(
-            Span(item.start, item.end, "annotation", item.annotation.label, item.anchor, name)
+            Span(
+                item.start,
+                item.end,
+                "annotation",
+                item.annotation.label,
+                item.anchor,
+                name,
+                number=item.number,
+            )  # fmt: skip
         )
     parts = [
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title),
         _article_card(dossier, path, entry),
-        '<div class="dossier-text" markdown>',
         render_body(article.body, spans),
-        "</div>",
-        article_notes(dossier, path, entry),
+        article_notes(dossier, path, entry, directory_urls),
         _article_actors(dossier, path, entry),
         _article_related(dossier, index, path, entry),
         _removed_audit(article),

@@ -1,0 +1,95 @@
+"""Build benchmark: the dossier build against plain MkDocs + Material, same texts, same run.
+
+Usage: python benchmarks/build_bench.py [N ...] [--work /tmp/dossier-bench] [--seed 1]
+
+For each N (default 500 5000 20000), generates the corpus (benchmarks/generate.py),
+then builds, one after the other on the same machine:
+  - dossier: `mkdocs build` of the generated dossier (plugin, pages, annotations, Pagefind);
+  - plain:   `mkdocs build` of the same article texts, one page each, out of the nav,
+             Material with its defaults (its own search included), no plugin of ours.
+Reports wall time and peak RSS (GNU time), site size, seconds per article and the
+average size of an article page, and the dossier/plain ratios, as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write  # noqa: E402
+
+
+def timed_build(project: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of `mkdocs build` in project, via GNU time."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    wall, rss_kb = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kb) / 1024
+
+
+def site_size(site: Path) -> tuple[float, float]:
+    """(site MB, average article page KB)."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = list((site / "articles").glob("*/index.html"))
+    per_page = sum(p.stat().st_size for p in pages) / max(1, len(pages))
+    return total / 1e6, per_page / 1e3
+
+
+def measure(n: int, work: Path, seed: int) -> dict:
+    project = work / f"n{n}"
+    write(project, n, seed, HERE.parent.parent / "shared" / "corpora" / "ptc")
+    dossier_wall, dossier_rss = timed_build(project)
+    plain_wall, plain_rss = timed_build(project / "plain")
+    dossier_mb, dossier_page = site_size(project / "site")
+    plain_mb, plain_page = site_size(project / "plain" / "site")
+    return {
+        "n": n, "dossier_s": dossier_wall, "plain_s": plain_wall,
+        "ratio": dossier_wall / plain_wall, "s_per_article": dossier_wall / n,
+        "dossier_rss": dossier_rss, "plain_rss": plain_rss,
+        "dossier_mb": dossier_mb, "plain_mb": plain_mb,
+        "dossier_page_kb": dossier_page, "plain_page_kb": plain_page,
+    }  # fmt: skip
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| N | dossier build | plain build | ratio | ms/article | peak RSS dossier / plain "
+        "| site MB dossier / plain | article page KB dossier / plain |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['dossier_s']:.1f} s | {r['plain_s']:.1f} s | {r['ratio']:.2f} "
+            f"| {1000 * r['s_per_article']:.2f} | {r['dossier_rss']:.0f} / {r['plain_rss']:.0f} MB "
+            f"| {r['dossier_mb']:.0f} / {r['plain_mb']:.0f} | {r['dossier_page_kb']:.1f} / {r['plain_page_kb']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000, 20000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rows = []
+    for n in args.sizes:
+        rows.append(measure(n, args.work, args.seed))
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
+    print()
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
