@@ -102,7 +102,9 @@ def write(out: Path, n: int, seed: int, corpus: Path | None) -> None:
     rng = random.Random(seed)
     dense, plain = source_paragraphs(corpus)
     labels = yaml.safe_load((REPO / "dossier" / "labels.yml").read_text(encoding="utf-8"))
-    technique_weighted = [k for k, v in labels.items() for _ in range(3 if v["group"] == "technique" else 1)]
+    technique_weighted = [
+        k for k, v in labels.items() for _ in range(3 if v["group"] == "technique" else 1)
+    ]
     if out.exists():
         shutil.rmtree(out)
     articles = out / "dossier" / "articles"
@@ -121,7 +123,9 @@ def write(out: Path, n: int, seed: int, corpus: Path | None) -> None:
         body = article.pop("body")
         article["annotations"] = annotations(rng, body, technique_weighted)
         front = yaml.safe_dump(article, sort_keys=False, allow_unicode=True, width=1_000_000)
-        (articles / f"{article['id']}.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+        (articles / f"{article['id']}.md").write_text(
+            f"---\n{front}---\n\n{body}\n", encoding="utf-8"
+        )
         (plain_docs / "articles" / f"{article['id']}.md").write_text(
             f"# {article['title']}\n\n{body}\n", encoding="utf-8"
         )

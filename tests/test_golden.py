@@ -21,7 +21,7 @@ def test_golden_pages(case: str, update_golden: bool) -> None:
     folder = GOLDEN / case
     dossier = load_dossier(folder)
     assert [str(p) for p in dossier.problems] == []
-    pages = {page.path: page.markdown for page in build_pages(dossier)}
+    pages = {page.path: page.text for page in build_pages(dossier)}
     expected_dir = folder / "expected"
     if update_golden:
         for old in expected_dir.rglob("*.md"):

@@ -161,7 +161,7 @@ def test_hostile_case(case: dict, tmp_path: Path, md: markdown.Markdown, capsys)
     pages = build_pages(dossier, index)
     assert "good" in [a.id for a in dossier.articles], "another article was lost"
     assert not PWNED.exists(), "YAML executed code"
-    everything = "\n".join(page.markdown for page in pages)
+    everything = "\n".join(page.text for page in pages)
     assert SECRET not in everything, "a file outside the project was read"
     exit_code = dossier_main(["--root", str(root), "check"])
     reported = capsys.readouterr().err
@@ -179,13 +179,13 @@ def test_hostile_case(case: dict, tmp_path: Path, md: markdown.Markdown, capsys)
         for page in pages:
             md.reset()
             scan = Scan()
-            scan.feed(md.convert(page.markdown.split("---", 2)[-1]))
+            scan.feed(md.convert(page.text.split("---", 2)[-1]))
             assert scan.dangers == [], (page.path, scan.dangers)
         article = next((p for p in pages if p.path == f"articles/{case['name']}.md"), None)
         if article is not None and case["name"] != "frontmatter-markup":
             md.reset()
             scan = Scan()
-            scan.feed(md.convert(article.markdown.split("---", 2)[-1]))
+            scan.feed(md.convert(article.text.split("---", 2)[-1]))
             text = "".join(scan.text)
             source = (root / "dossier" / "articles" / f"{case['name']}.md").read_text(
                 encoding="utf-8-sig"

@@ -89,7 +89,7 @@ def test_overlapping_spans_render(ptc_project: tuple[Path, Path]) -> None:
         )
     assert overlapping > 100
     page = next(p for p in build_pages(dossier, index) if p.path == "articles/ptc-111111113.md")
-    assert page.markdown.count('<mark class="dossier-hl') >= len(
+    assert page.text.count('<mark class="dossier-hl') >= len(
         index.articles["ptc-111111113"].annotations
     )
 

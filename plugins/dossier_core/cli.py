@@ -128,7 +128,7 @@ def _render(root: Path, dossier_dir: str, out: Path) -> int:
     for page in build_pages(dossier, index):
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, page.markdown)
+        write_atomic(target, page.text)
     return 1 if problems else 0
 
 

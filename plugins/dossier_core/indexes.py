@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
+from .listing import chunks, numbered, pager
 from .markdown import escape
-from .pagekit import Page, actor_path, article_path, link, meta, source_path
+from .pagekit import Page, Raw, actor_path, article_path, href, link, make_page, meta, source_path
 
 if TYPE_CHECKING:
     from .dossier import Dossier
@@ -17,9 +19,12 @@ KIND_TITLES = [
 ]  # fmt: skip
 
 
-def index_pages(dossier: Dossier, index: DossierIndex) -> list[Page]:
+ROWS_PER_PAGE = 200
+
+
+def index_pages(dossier: Dossier, index: DossierIndex, directory_urls: bool = True) -> list[Page]:
     return [
-        articles_index(dossier, index),
+        *articles_index(dossier, index, directory_urls),
         actors_index(dossier, index),
         sources_index(dossier, index),
     ]
@@ -30,27 +35,42 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
-def articles_index(dossier: Dossier, index: DossierIndex) -> Page:
-    path = "articles/index.md"
-    lines = [
-        meta("Articles"),
-        "",
-        "# Articles",
-        "",
-        f"{len(dossier.articles)} articles, oldest first.",
-        "",
-    ]
-    lines += ["| Date | Outlet | Title | Actors |", "| --- | --- | --- | ---: |"]
-    for article in dossier.articles:
-        source = dossier.registry.sources.get(article.outlet)
-        outlet = (
-            link(path, source_path(source.id), source.name) if source else "outlet not recorded"
+def articles_index(
+    dossier: Dossier, index: DossierIndex, directory_urls: bool = True
+) -> list[Page]:
+    """Every article by date, 200 rows to a page, as an HTML table."""
+    first = "articles/index.md"
+    pages = chunks(dossier.articles, ROWS_PER_PAGE)
+    result = []
+    for number, group in enumerate(pages, start=1):
+        path = numbered(first, number)
+        title = "Articles" if number == 1 else f"Articles, page {number}"
+        lines = [meta(title), "", f"# {title}", ""]
+        lines += [f"{len(dossier.articles)} articles, oldest first.", ""]
+        rows = []
+        for article in group:
+            source = dossier.registry.sources.get(article.outlet)
+            outlet = "outlet not recorded"
+            if source:
+                outlet = _a(href(path, source_path(source.id), directory_urls), source.name)
+            title_link = _a(href(path, article_path(article.id), directory_urls), article.title)
+            actors = len(index.articles[article.id].actor_ids)
+            date = html.escape(article.published or "undated")
+            rows.append(
+                f"<tr><td>{date}</td><td>{outlet}</td><td>{title_link}</td><td>{actors}</td></tr>"
+            )
+        head = "<thead><tr><th>Date</th><th>Outlet</th><th>Title</th><th>Actors</th></tr></thead>"
+        body = "\n".join(rows)
+        lines.append(
+            Raw(f'<table class="dossier-table">\n{head}\n<tbody>\n{body}\n</tbody>\n</table>')
         )
-        title = link(path, article_path(article.id), article.title)
-        actors = len(index.articles[article.id].actor_ids)
-        date = escape(article.published or "undated")
-        lines.append(f"| {date} | {_cell(outlet)} | {_cell(title)} | {actors} |")
-    return Page(path, "\n".join(lines) + "\n")
+        lines += ["", pager(first, number, len(pages), directory_urls)]
+        result.append(make_page(path, lines, "\n"))
+    return result
+
+
+def _a(url: str, text: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
 def actors_index(dossier: Dossier, index: DossierIndex) -> Page:

@@ -6,9 +6,10 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .listing import block, chunks, in_context, numbered, pager
 from .markdown import escape, escape_attribute
 from .model import Anchored, Label
-from .pagekit import Page, article_path, heading, href, link, meta, plural, rel, snippet
+from .pagekit import Page, Raw, article_path, heading, href, link, make_page, meta, plural
 from .richtext import inline_note
 
 if TYPE_CHECKING:
@@ -71,11 +72,11 @@ def note_html(dossier: Dossier, path: str, item: Anchored, directory_urls: bool 
 
 def article_notes(
     dossier: Dossier, path: str, entry: ArticleLinks, directory_urls: bool = True
-) -> str:
+) -> list[str]:
     """The notes: a heading, then the list in Python-Markdown's footnote markup (which
     Material's footnote tooltips read), shown in print and without JavaScript too."""
     if not entry.annotations:
-        return ""
+        return []
     items = []
     for number, item in enumerate(sorted(entry.annotations, key=lambda a: a.number), start=1):
         back = (
@@ -84,64 +85,81 @@ def article_notes(
         )
         note = note_html(dossier, path, item, directory_urls)
         items.append(f'<li id="fn:{item.anchor}"><p>{note}&#160;{back}</p></li>')
-    return (
-        heading(2, "Notes")
-        + '\n\n<div class="footnote">\n<ol>\n'
-        + "\n".join(items)
-        + "\n</ol>\n</div>"
-    )
+    notes = "\n".join(items)
+    return [heading(2, "Notes"), Raw(f'<div class="footnote">\n<ol>\n{notes}\n</ol>\n</div>')]
 
 
-def label_pages(dossier: Dossier, index: DossierIndex) -> list[Page]:
-    pages = [label_page(dossier, index, label) for label in dossier.registry.labels.values()]
+PASSAGES_PER_PAGE = 100
+
+
+def label_pages(dossier: Dossier, index: DossierIndex, directory_urls: bool = True) -> list[Page]:
+    pages = []
+    for label in dossier.registry.labels.values():
+        pages += pages_of_label(dossier, index, label, directory_urls)
     if dossier.registry.labels:
         pages.append(labels_index(dossier, index))
     return pages
 
 
-def label_page(dossier: Dossier, index: DossierIndex, label: Label) -> Page:
-    path = label_path(label.id)
+def pages_of_label(
+    dossier: Dossier, index: DossierIndex, label: Label, directory_urls: bool = True
+) -> list[Page]:
+    """The label's definition and its passages, 100 to a page."""
+    first = label_path(label.id)
     items = index.annotations_by_label.get(label.id, [])
-    articles = list(dict.fromkeys(article_id for article_id, _ in items))
-    parts = [meta(label.name, description=label.definition), heading(1, label.name)]
+    pages = chunks(items, PASSAGES_PER_PAGE)
+    articles = len({article_id for article_id, _ in items})
+    result = []
+    for number, group in enumerate(pages, start=1):
+        path = numbered(first, number)
+        title = label.name if number == 1 else f"{label.name}: passages, page {number}"
+        parts = [meta(title, description=label.definition), heading(1, title)]
+        if number == 1:
+            parts += _label_header(label)
+            counts = f"{plural(len(items), 'passage')} in {plural(articles, 'article')}"
+            parts.append(heading(2, f"Passages: {counts}"))
+            if not items:
+                parts.append("No annotation of the dossier uses this label yet.")
+        passages = [_passage(dossier, index, path, a, item, directory_urls) for a, item in group]
+        parts += [
+            block(passages, "dossier-passages"),
+            pager(first, number, len(pages), directory_urls),
+        ]
+        result.append(make_page(path, parts))
+    return result
+
+
+def _label_header(label: Label) -> list[str]:
     group = GROUP_NAMES.get(label.group, label.group)
-    parts.append(f'{chip(label)} <span class="dossier-kind">{escape(group)}</span>')
-    parts.append(escape(label.definition))
+    parts = [
+        f'{chip(label)} <span class="dossier-kind">{escape(group)}</span>',
+        escape(label.definition),
+    ]
     if label.example:
         parts.append(f"**Example** <q>{escape(label.example)}</q>")
     if label.verdicts:
         parts.append("**Verdicts** " + ", ".join(escape(v) for v in label.verdicts))
-    title = f"Passages: {plural(len(items), 'passage')} in {plural(len(articles), 'article')}"
-    lines = [heading(2, title), ""]
-    if not items:
-        lines.append("No annotation of the dossier uses this label yet.")
-    for article_id in articles:
-        article = index.articles[article_id].article
-        source = dossier.registry.sources.get(article.outlet)
-        where = (
-            f"{source.name if source else 'outlet not recorded'}, {article.published or 'undated'}"
-        )
-        lines += [
-            "",
-            heading(3, article.title),
-            "",
-            f'<span class="dossier-note">{escape(where)}</span>',
-            "",
-        ]
-        for other_id, item in items:
-            if other_id == article_id:
-                lines.append("- " + _passage(article.body, path, article_id, item))
-    parts.append("\n".join(lines))
-    return Page(path, "\n\n".join(parts) + "\n")
+    return parts
 
 
-def _passage(body: str, path: str, article_id: str, item: Anchored) -> str:
-    before, quote, after = snippet(body, item.start, item.end, width=60)
-    target = rel(path, article_path(article_id)) + f"#{item.anchor}"
-    mark = f'<mark class="dossier-hl dossier-hl--{item.annotation.label}">{escape(quote)}</mark>'
-    text = f"{escape(before)}[{mark}]({target}){escape(after)}"
+def _passage(
+    dossier: Dossier, index: DossierIndex, path: str, article_id: str, item: Anchored,
+    directory_urls: bool,
+) -> str:  # fmt: skip
+    """Article and outlet, the passage in context linked to its place, and the note."""
+    article = index.articles[article_id].article
+    source = dossier.registry.sources.get(article.outlet)
+    where = f"{source.name if source else 'outlet not recorded'}, {article.published or 'undated'}"
+    url = href(path, article_path(article_id), directory_urls)
+    head = (
+        f'<a href="{html.escape(url)}">{html.escape(article.title)}</a> '
+        f'<span class="dossier-note">{html.escape(where)}</span>'
+    )
+    target = href(path, article_path(article_id), directory_urls, item.anchor)
+    css = f"dossier-hl dossier-hl--{item.annotation.label}"
+    text = in_context(article.body, item.start, item.end, target, css, width=60)
     note = inline_note(item.annotation.note) if item.annotation.note else ""
-    return text + (f'<br><span class="dossier-note">{note}</span>' if note else "")
+    return f"{head}<br>{text}" + (f'<br><span class="dossier-note">{note}</span>' if note else "")
 
 
 def labels_index(dossier: Dossier, index: DossierIndex) -> Page:

@@ -6,16 +6,57 @@ import html
 import json
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .markdown import escape
 
 
+class Raw(str):
+    """A part of a page that is finished HTML (escaped text, final URLs)."""
+
+
+BLOCK = "<!--dossier-block:{}-->"
+
+
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its path (relative to the docs root) and its Markdown."""
+    """A generated page: its path (relative to the docs root) and its Markdown.
+
+    Large finished HTML parts (article text, notes, long lists) are kept aside in
+    `blocks`, and `markdown` holds a placeholder comment for each: an adapter can
+    render the small Markdown and put the blocks in afterwards, sparing its Markdown
+    engine from parsing HTML it does not need to touch. `text` is the whole page.
+    """
 
     path: str
     markdown: str
+    blocks: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return fill_blocks(self.markdown, self.blocks)
+
+
+def fill_blocks(text: str, blocks: tuple[str, ...]) -> str:
+    """Put each block back in place of its placeholder (in Markdown or rendered HTML)."""
+    for number, block in enumerate(blocks):
+        text = text.replace(BLOCK.format(number), block, 1)
+    return text
+
+
+def make_page(path: str, parts: list[str], separator: str = "\n\n") -> Page:
+    """Join a page's parts; Raw parts become blocks behind placeholders."""
+    blocks: list[str] = []
+    joined = []
+    for part in parts:
+        if not part:
+            continue
+        if isinstance(part, Raw):
+            joined.append(BLOCK.format(len(blocks)))
+            blocks.append(str(part))
+        else:
+            joined.append(part)
+    return Page(path, separator.join(joined) + "\n", tuple(blocks))
 
 
 def article_path(article_id: str) -> str:
@@ -54,15 +95,22 @@ def href(from_page: str, to_path: str, directory_urls: bool = True, anchor: str 
     """A final relative URL from one page to another page or file, for raw HTML.
 
     Markdown links (`link`) are resolved by MkDocs; raw HTML is not, so the engine
-    computes what MkDocs would have.
+    computes what MkDocs would have. The URL climbs to the site root and descends
+    again ("../../actors/x/"): not always the shortest, always right, and cheap
+    (posixpath.relpath cost 20 µs a call, tens of thousands of times a build).
     """
-    source = page_url(from_page, directory_urls)
-    base = source if source.endswith("/") or source == "" else posixpath.dirname(source)
-    target = page_url(to_path, directory_urls)
-    url = posixpath.relpath(target or ".", base or ".")
-    if target.endswith("/") or target == "":
-        url = "./" if url == "." else url + "/"
-    return url + (f"#{anchor}" if anchor else "")
+    url = _up(page_url(from_page, directory_urls)) + page_url(to_path, directory_urls)
+    return (url or "./") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1024)
+def _up(source_url: str) -> str:
+    """'../' once per folder of the source page's URL ('articles/x/' -> '../../')."""
+    folder = (
+        source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url)
+    )
+    depth = len([part for part in folder.split("/") if part])
+    return "../" * depth
 
 
 def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import html
 from urllib.parse import quote
 
 from .dossier import Dossier
 from .indexes import KIND_TITLES, index_pages
 from .labelpages import article_notes, label_counts, label_pages
 from .linking import ArticleLinks, DossierIndex, build_index
+from .listing import block, chunks, in_context, numbered, pager
 from .markdown import escape, escape_attribute, render_body
 from .model import Actor, Article, Source, Span
 from .pagekit import (
     Page,
+    Raw,
     actor_path,
     article_path,
     heading,
     href,
     link,
+    make_page,
     meta,
     plural,
     rel,
     seed_path,
-    snippet,
     source_path,
 )  # fmt: skip
 from .richtext import safe_markdown
@@ -44,10 +47,12 @@ def build_pages(
     pages = [
         article_page(dossier, index, index.articles[a.id], directory_urls) for a in dossier.articles
     ]
-    pages += [actor_page(dossier, index, actor) for actor in dossier.registry.actors.values()]
-    pages += [source_page(dossier, index, source) for source in dossier.registry.sources.values()]
-    pages += label_pages(dossier, index)
-    pages += index_pages(dossier, index)
+    for actor in dossier.registry.actors.values():
+        pages += actor_pages(dossier, index, actor, directory_urls)
+    for source in dossier.registry.sources.values():
+        pages += source_pages(dossier, index, source, directory_urls)
+    pages += label_pages(dossier, index, directory_urls)
+    pages += index_pages(dossier, index, directory_urls)
     return pages
 
 
@@ -95,13 +100,13 @@ def article_page(
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title),
         _article_card(dossier, path, entry),
-        render_body(article.body, spans),
-        article_notes(dossier, path, entry, directory_urls),
+        Raw(render_body(article.body, spans)),
+        *article_notes(dossier, path, entry, directory_urls),
         _article_actors(dossier, path, entry),
         _article_related(dossier, index, path, entry),
         _removed_audit(article),
     ]
-    return Page(path, "\n\n".join(p for p in parts if p) + "\n")
+    return make_page(path, parts)
 
 
 def _article_card(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
@@ -196,53 +201,91 @@ def _source_name(dossier: Dossier, outlet_id: str) -> str:
     return source.name if source else "outlet not recorded"
 
 
-def actor_page(dossier: Dossier, index: DossierIndex, actor: Actor) -> Page:
-    path = actor_path(actor.id)
+ARTICLES_PER_PAGE = 50  # on actor pages
+SNIPPETS_PER_ARTICLE = 3
+
+
+def actor_pages(
+    dossier: Dossier, index: DossierIndex, actor: Actor, directory_urls: bool = True
+) -> list[Page]:
+    """The actor's page, then as many numbered pages as its mentions need."""
+    first = actor_path(actor.id)
+    articles = index.articles_by_actor.get(actor.id, [])
+    mentions = index.mentions_by_actor.get(actor.id, [])
+    by_article: dict[str, list] = {}
+    for article_id, number, mention in mentions:
+        by_article.setdefault(article_id, []).append((number, mention))
+    pages = chunks(articles, ARTICLES_PER_PAGE)
+    result = []
+    for number, group in enumerate(pages, start=1):
+        path = numbered(first, number)
+        title = actor.name if number == 1 else f"{actor.name}: mentions, page {number}"
+        parts = [meta(title, description=actor.description), heading(1, title)]
+        if number == 1:
+            parts += _actor_header(actor)
+            counts = f"{plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
+            parts.append(heading(2, f"Mentions: {counts}"))
+            if not articles:
+                parts.append("No article of the dossier names this actor.")
+        items = [
+            _actor_entry(
+                dossier, index, path, article_id, by_article.get(article_id, []), directory_urls
+            )
+            for article_id in group
+        ]
+        parts += [
+            block(items, "dossier-mentions"),
+            pager(first, number, len(pages), directory_urls),
+        ]
+        if number == 1:
+            parts.append(_actor_cooccurrence(dossier, index, path, actor.id))
+        result.append(make_page(path, parts))
+    return result
+
+
+def _actor_header(actor: Actor) -> list[str]:
     plain = [a.text for a in actor.aliases[1:] if not a.metonym]
     figurative = [a.text for a in actor.aliases if a.metonym]
-    parts = [meta(actor.name, description=actor.description), heading(1, actor.name)]
     facts = [f'<span class="dossier-kind">{escape(KIND_NAMES.get(actor.kind, actor.kind))}</span>']
     if actor.description:
         facts.append(escape(actor.description))
-    parts.append(" ".join(facts))
+    parts = [" ".join(facts)]
     if plain:
         parts.append("**Also written** " + ", ".join(escape(a) for a in plain))
     if figurative:
         parts.append("**Used figuratively (metonym)** " + ", ".join(escape(a) for a in figurative))
-    parts.append(_actor_mentions(dossier, index, path, actor.id))
-    parts.append(_actor_cooccurrence(dossier, index, path, actor.id))
-    return Page(path, "\n\n".join(p for p in parts if p) + "\n")
+    return parts
 
 
-def _actor_mentions(dossier: Dossier, index: DossierIndex, path: str, actor_id: str) -> str:
-    mentions = index.mentions_by_actor.get(actor_id, [])
-    articles = index.articles_by_actor.get(actor_id, [])
-    title = f"Mentions: {plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
-    lines = [heading(2, title), ""]
-    if not articles:
-        lines.append("No article of the dossier names this actor.")
-    by_article: dict[str, list] = {}
-    for article_id, number, mention in mentions:
-        by_article.setdefault(article_id, []).append((number, mention))
-    for article_id in articles:
-        article = index.articles[article_id].article
-        where = f"{_source_name(dossier, article.outlet)}, {article.published or 'undated'}"
-        lines += [
-            "",
-            f"{heading(3, article.title)}",
-            "",
-            f'<span class="dossier-note">{escape(where)}</span>',
-            "",
-        ]
-        for number, mention in by_article.get(article_id, []):
-            before, match, after = snippet(article.body, mention.start, mention.end)
-            target = rel(path, article_path(article_id)) + f"#m-{number}"
-            lines.append(f"- {escape(before)}[**{escape(match)}**]({target}){escape(after)}")
-        if article_id not in by_article:
-            lines.append(
-                f"- {link(path, article_path(article_id), 'Added to this article by the analyst')}"
-            )
-    return "\n".join(lines)
+def _actor_entry(
+    dossier: Dossier, index: DossierIndex, path: str, article_id: str, found: list,
+    directory_urls: bool,
+) -> str:  # fmt: skip
+    """One article on an actor page: title, outlet and date, up to three snippets."""
+    article = index.articles[article_id].article
+    url = href(path, article_path(article_id), directory_urls)
+    where = f"{_source_name(dossier, article.outlet)}, {article.published or 'undated'}"
+    head = (
+        f'<a href="{html.escape(url)}">{html.escape(article.title)}</a> '
+        f'<span class="dossier-note">{html.escape(where)}</span>'
+    )
+    if not found:
+        return head + ' <span class="dossier-note">(added by the analyst)</span>'
+    lines = [
+        in_context(
+            article.body,
+            m.start,
+            m.end,
+            href(path, article_path(article_id), directory_urls, f"m-{n}"),
+        )
+        for n, m in found[:SNIPPETS_PER_ARTICLE]
+    ]
+    if len(found) > SNIPPETS_PER_ARTICLE:
+        more = len(found) - SNIPPETS_PER_ARTICLE
+        lines.append(
+            f'<a href="{html.escape(url)}">{plural(more, "more mention")} in this article</a>'
+        )
+    return head + "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
 
 
 def _actor_cooccurrence(dossier: Dossier, index: DossierIndex, path: str, actor_id: str) -> str:
@@ -256,10 +299,40 @@ def _actor_cooccurrence(dossier: Dossier, index: DossierIndex, path: str, actor_
     return "\n".join(lines)
 
 
-def source_page(dossier: Dossier, index: DossierIndex, source: Source) -> Page:
-    path = source_path(source.id)
-    parts = [meta(source.name, description=source.description), heading(1, source.name)]
-    parts.append(outlet_badge(dossier, path, source.id))
+ARTICLES_PER_LIST_PAGE = 200  # outlet pages and the articles index
+
+
+def source_pages(
+    dossier: Dossier, index: DossierIndex, source: Source, directory_urls: bool = True
+) -> list[Page]:
+    """The outlet with its labels, then its articles, 200 to a page."""
+    first = source_path(source.id)
+    ids = index.articles_by_source.get(source.id, [])
+    pages = chunks(ids, ARTICLES_PER_LIST_PAGE)
+    result = []
+    for number, group in enumerate(pages, start=1):
+        path = numbered(first, number)
+        title = source.name if number == 1 else f"{source.name}: articles, page {number}"
+        parts = [meta(title, description=source.description), heading(1, title)]
+        if number == 1:
+            parts += _source_header(dossier, path, source)
+            parts.append(heading(2, f"Articles ({len(ids)})"))
+        items = []
+        for article_id in group:
+            article = index.articles[article_id].article
+            url = href(path, article_path(article_id), directory_urls)
+            date = html.escape(article.published or "undated")
+            items.append(f'{date} · <a href="{html.escape(url)}">{html.escape(article.title)}</a>')
+        parts += [
+            block(items, "dossier-articles"),
+            pager(first, number, len(pages), directory_urls),
+        ]
+        result.append(make_page(path, parts))
+    return result
+
+
+def _source_header(dossier: Dossier, path: str, source: Source) -> list[str]:
+    parts = [outlet_badge(dossier, path, source.id)]
     facts = [("Full name", source.full_name), ("Type", source.type), ("Country", source.country),
              ("Domain", source.domain)]  # fmt: skip
     parts.append("\n\n".join(f"**{k}** {escape(v)}" for k, v in facts if v))
@@ -275,11 +348,4 @@ def source_page(dossier: Dossier, index: DossierIndex, source: Source) -> Page:
             f"{heading(2, 'Label: ' + label.label)}\n\n{escape(label.basis)}\n\n"
             f"**Basis** {cite} · **as of** {escape(label.as_of or 'undated')}"
         )
-    ids = index.articles_by_source.get(source.id, [])
-    lines = [heading(2, f"Articles ({len(ids)})"), ""]
-    for article_id in ids:
-        article = index.articles[article_id].article
-        date = escape(article.published or "undated")
-        lines.append(f"- {date} · {link(path, article_path(article_id), article.title)}")
-    parts.append("\n".join(lines))
-    return Page(path, "\n\n".join(p for p in parts if p) + "\n")
+    return [p for p in parts if p]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown as _markdown
@@ -16,14 +17,20 @@ import nh3
 
 from .markdown import escape_inline
 
-ALLOWED_TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "blockquote", "br", "del"}
-NOTE_TAGS = {"em", "strong", "code", "a", "br", "del"}
+ALLOWED_TAGS = frozenset(
+    {"p", "em", "strong", "code", "a", "ul", "ol", "li", "blockquote", "br", "del"}
+)
+NOTE_TAGS = frozenset({"em", "strong", "code", "a", "br", "del"})
 
 
-def _sanitised(text: str, tags: set[str]) -> str:
+_RENDERER = _markdown.Markdown(output_format="html")
+
+
+def _sanitised(text: str, tags: frozenset[str]) -> str:
     """Markdown with raw HTML shown as text, rendered, then sanitised (http(s) links only)."""
     source = text.replace("&", "&amp;").replace("<", "&lt;")
-    rendered = _markdown.markdown(source, output_format="html")
+    # One Markdown instance, reset per text: building one per note cost a millisecond.
+    rendered = _RENDERER.reset().convert(source)
     return nh3.clean(
         rendered,
         tags=tags,
@@ -59,6 +66,7 @@ def _inert(clean: str) -> str:
     return "".join(parser.out)
 
 
+@lru_cache(maxsize=4096)
 def safe_markdown(text: str) -> str:
     """Render analyst Markdown (a summary) to sanitised, Markdown-inert HTML.
 
@@ -68,6 +76,7 @@ def safe_markdown(text: str) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
+@lru_cache(maxsize=65536)  # a note appears on its article page and its label page
 def inline_note(text: str) -> str:
     """An analyst's note as one line of sanitised, Markdown-inert inline HTML.
 

@@ -28,6 +28,12 @@ def fold_char(char: str) -> str:
     return stripped.casefold()
 
 
+def _one(folded: str) -> str:
+    if len(folded) > 1 and not any(c.isalnum() for c in folded):
+        return folded[0]
+    return folded
+
+
 def fold(text: str) -> str:
     """Fold a whole string (no offset map)."""
     return "".join(fold_char(c) for c in text)
@@ -41,8 +47,10 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         produced folded[i]; origin has one extra entry, len(text), for end offsets.
     """
     # Fast path: when every distinct character folds to exactly one character,
-    # offsets are unchanged and str.translate does the work in C.
-    table = {ord(c): fold_char(c) for c in set(text)}
+    # offsets are unchanged and str.translate does the work in C. A character that
+    # folds to several non-letters ("…" -> "...") cannot start or end a name, so its
+    # first character stands in for it.
+    table = {ord(c): _one(fold_char(c)) for c in set(text)}
     if all(len(v) == 1 for v in table.values()):
         return text.translate(table), list(range(len(text) + 1))
     parts: list[str] = []

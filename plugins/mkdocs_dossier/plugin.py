@@ -4,6 +4,7 @@
 - on_files: load the dossier, report its problems as warnings (so `--strict` fails),
   and add every generated page, the label stylesheet and the seed files as generated
   Files (MkDocs >= 1.6).
+- on_page_content: put the engine's finished HTML blocks in place of their placeholders.
 - on_serve: watch the dossier and seed folders, which live outside docs/.
 - on_post_build: index the built site with Pagefind.
 """
@@ -16,8 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.pagekit import fill_blocks
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
 from .config import DossierConfig
@@ -29,6 +32,7 @@ log = get_plugin_logger(__name__)
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.root = Path.cwd()
+        self.blocks: dict[str, tuple[str, ...]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -41,8 +45,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         index = build_index(dossier)
         for problem in dossier.problems + index.problems:
             log.warning(str(problem))
-        for page in build_pages(dossier, index):
+        self.blocks = {}
+        for page in build_pages(dossier, index, config.use_directory_urls):
             files.append(File.generated(config, page.path, content=page.markdown))
+            if page.blocks:
+                self.blocks[page.path] = page.blocks
         css = label_stylesheet(dossier.registry.labels.values())
         files.append(File.generated(config, STYLESHEET_PATH, content=css))
         for seed in sorted({a.seed for a in dossier.articles if a.seed}):
@@ -58,6 +65,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             annotations,
         )
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the finished HTML blocks (article text, notes, long lists) in place of
+        their placeholders: Markdown never has to parse them."""
+        blocks = self.blocks.get(page.file.src_uri)
+        return fill_blocks(html, blocks) if blocks else html
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
