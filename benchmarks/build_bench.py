@@ -72,7 +72,8 @@ def table(rows: list[dict]) -> str:
         lines.append(
             f"| {r['n']:,} | {r['dossier_s']:.1f} s | {r['plain_s']:.1f} s | {r['ratio']:.2f} "
             f"| {1000 * r['s_per_article']:.2f} | {r['dossier_rss']:.0f} / {r['plain_rss']:.0f} MB "
-            f"| {r['dossier_mb']:.0f} / {r['plain_mb']:.0f} | {r['dossier_page_kb']:.1f} / {r['plain_page_kb']:.1f} |"
+            f"| {r['dossier_mb']:.0f} / {r['plain_mb']:.0f} "
+            f"| {r['dossier_page_kb']:.1f} / {r['plain_page_kb']:.1f} |"
         )
     return "\n".join(lines)
 

@@ -64,7 +64,8 @@ def make_article(rng: random.Random, number: int, dense: list[str], plain: list[
         "id": f"a{number:05d}",
         "title": " ".join(title_words).rstrip(".,;:") or f"Article {number}",
         "outlet": f"outlet-{rng.randrange(20):02d}",
-        "published": f"{rng.choice([2019, 2020])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "published": f"{rng.choice([2019, 2020])}-{rng.randint(1, 12):02d}-"
+        f"{rng.randint(1, 28):02d}",
         "language": "en",
         "summary": "A generated benchmark article recombining real paragraphs.",
         "body": body,

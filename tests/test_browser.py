@@ -566,3 +566,19 @@ def test_reader_path_from_home_to_an_article(page: Page, site_url: str, request)
         expect(page.locator("h1")).to_have_text(re.compile("TASS"))
         page.locator("a", has_text=TASS_ARTICLE_TITLE).first.click()
         expect(page.locator(".dossier-text")).to_be_visible()
+
+
+def test_search_filters_narrow_the_results(page: Page, site_url: str, request) -> None:
+    """Filters (outlet, outlet label, actor, annotation, language, year) narrow a search."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}search/?q=Maduro")
+        page.wait_for_selector(".pagefind-ui__result-title")
+        names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+        for name in ["Actor", "Annotation", "Language", "Outlet", "Outlet label", "Year"]:
+            assert any(n.strip().startswith(name) for n in names), names
+        page.locator("summary.pagefind-ui__filter-name").get_by_text("Outlet", exact=True).click()
+        page.locator("label[for='Outlet-TASS']").click()  # TASS is also an actor
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__result').length === 1"
+        )
+        expect(page.locator(".pagefind-ui__result-title").first).to_contain_text(TASS_ARTICLE_TITLE)

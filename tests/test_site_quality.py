@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -135,6 +136,14 @@ def _from_theme(message: dict) -> bool:
     )
 
 
+# Pagefind writes its filter index (and so its meta file and entry point) in an order
+# that varies between runs (upstream issue Pagefind/pagefind#638: fragments are stable
+# since 1.3, filter and metadata indexes are not). Everything else must be identical.
+PAGEFIND_UNSTABLE = re.compile(
+    r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$"
+)
+
+
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     """Another checkout, another output folder, another hash seed: the same bytes."""
     checkout = tmp_path / "checkout"
@@ -144,11 +153,14 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     shutil.copy(REPO / "mkdocs.yml", checkout / "mkdocs.yml")
     second = tmp_path / "second"
     build(second, cwd=checkout, seed="12345")
-    first_files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
-    second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    assert first_files == second_files
-    different = [
-        str(p) for p in first_files if (site / p).read_bytes() != (second / p).read_bytes()
-    ]
+
+    def files(root: Path) -> list[str]:
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+    first_files, second_files = files(site), files(second)
+    stable = [f for f in first_files if not PAGEFIND_UNSTABLE.match(f)]
+    assert stable == [f for f in second_files if not PAGEFIND_UNSTABLE.match(f)]
+    assert len(first_files) == len(second_files)  # the unstable files differ in name only
+    different = [f for f in stable if (site / f).read_bytes() != (second / f).read_bytes()]
     assert different == []
-    assert len(first_files) > 100
+    assert len(stable) > 100

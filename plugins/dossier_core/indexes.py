@@ -45,7 +45,7 @@ def articles_index(
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = "Articles" if number == 1 else f"Articles, page {number}"
-        lines = [meta(title), "", f"# {title}", ""]
+        lines = [meta(title, searchable=False), "", f"# {title}", ""]
         lines += [f"{len(dossier.articles)} articles, oldest first.", ""]
         rows = []
         for article in group:

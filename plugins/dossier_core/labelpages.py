@@ -113,7 +113,7 @@ def pages_of_label(
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = label.name if number == 1 else f"{label.name}: passages, page {number}"
-        parts = [meta(title, description=label.definition), heading(1, title)]
+        parts = [meta(title, number == 1, description=label.definition), heading(1, title)]
         if number == 1:
             parts += _label_header(label)
             counts = f"{plural(len(items), 'passage')} in {plural(articles, 'article')}"

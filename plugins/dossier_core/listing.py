@@ -65,7 +65,8 @@ def block(items: list[str], css: str) -> str:
     if not items:
         return ""
     lines = "\n".join(f"<li>{item}</li>" for item in items)
-    return Raw(f'<ul class="{css}">\n{lines}\n</ul>')
+    # Listings repeat text that is indexed where it belongs (the articles).
+    return Raw(f'<ul class="{css}" data-pagefind-ignore>\n{lines}\n</ul>')
 
 
 __all__ = ["block", "chunks", "in_context", "numbered", "page_url", "pager"]

@@ -119,13 +119,18 @@ def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:
     return f"[{escape(text)}]({target})"
 
 
-def meta(title: str, **extra: str) -> str:
-    """YAML meta block, HTML-escaped: Material prints page.meta title and description raw."""
+def meta(title: str, searchable: bool = True, **extra: str) -> str:
+    """YAML meta block, HTML-escaped: Material prints page.meta title and description raw.
+
+    `searchable=False` keeps the page out of the search index (listings, page 2 on).
+    """
     fields = {
         key: html.escape(" ".join(value.split()))
         for key, value in {"title": title, **extra}.items()
     }
     lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
+    if not searchable:
+        lines.append("search: {exclude: true}")
     return "---\n" + "\n".join(lines) + "\n---"
 
 

@@ -102,6 +102,7 @@ def article_page(
         _article_card(dossier, path, entry),
         Raw(render_body(article.body, spans)),
         *article_notes(dossier, path, entry, directory_urls),
+        _search_filters(dossier, entry),
         _article_actors(dossier, path, entry),
         _article_related(dossier, index, path, entry),
         _removed_audit(article),
@@ -142,6 +143,26 @@ def _article_card(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
     if article.summary:
         summary = f'\n<div class="dossier-summary">\n{safe_markdown(article.summary)}\n</div>\n'
     return f'<div class="dossier-card" markdown>\n\n{card}\n{summary}\n</div>'
+
+
+def _search_filters(dossier: Dossier, entry: ArticleLinks) -> Raw:
+    """Values for the search filters, read by Pagefind, not shown and not indexed as text."""
+    article = entry.article
+    source = dossier.registry.sources.get(article.outlet)
+    values = [("Outlet", source.name if source else "outlet not recorded")]
+    if source:
+        values += [("Outlet label", label.label) for label in source.labels]
+    values += [("Actor", dossier.registry.actors[a].name) for a in entry.actor_ids]
+    labels = dossier.registry.labels
+    values += [
+        ("Annotation", labels[n].name)
+        for n in dict.fromkeys(a.annotation.label for a in entry.annotations)
+    ]
+    values += [("Language", article.language), ("Year", article.published[:4] or "undated")]
+    spans = "".join(
+        f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>' for name, value in values
+    )
+    return Raw(f'<div class="dossier-filters" hidden data-pagefind-ignore>{spans}</div>')
 
 
 def _article_actors(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
@@ -220,7 +241,7 @@ def actor_pages(
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = actor.name if number == 1 else f"{actor.name}: mentions, page {number}"
-        parts = [meta(title, description=actor.description), heading(1, title)]
+        parts = [meta(title, number == 1, description=actor.description), heading(1, title)]
         if number == 1:
             parts += _actor_header(actor)
             counts = f"{plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
@@ -313,7 +334,7 @@ def source_pages(
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = source.name if number == 1 else f"{source.name}: articles, page {number}"
-        parts = [meta(title, description=source.description), heading(1, title)]
+        parts = [meta(title, number == 1, description=source.description), heading(1, title)]
         if number == 1:
             parts += _source_header(dossier, path, source)
             parts.append(heading(2, f"Articles ({len(ids)})"))
