@@ -29,7 +29,8 @@
         showSubResults: true,
         showImages: false,
         resetStyles: false,
-        autofocus: true,
+        autofocus: true, // focusing the box loads the index before the first keystroke
+        debounceTimeoutMs: 30, // the index is static and local: no need to wait 300 ms
       });
       // Pagefind's input is labelled only by a title; give it an accessible name.
       var input = document.querySelector("#dossier-search input");
