@@ -59,3 +59,13 @@ def test_search_benchmark_smoke(measured: tuple[Path, dict]) -> None:
     plain_ms, plain_kb = search_bench.measure(work / "n50" / "plain" / "site", runs=1, plain=True)
     assert 0 < ms < 60_000 and kb > 10
     assert 0 < plain_ms < 60_000 and plain_kb > 10
+
+
+def test_serve_benchmark_smoke(measured: tuple[Path, dict]) -> None:
+    """`mkdocs serve --dirty`: an edited annotation note is served, and fast."""
+    import serve_bench
+
+    work, _ = measured
+    first, times = serve_bench.measure_serve(work / "n50", edits=2, limit=120)
+    assert first > 0 and len(times) == 2
+    assert all(0 < t < 60 for t in times)

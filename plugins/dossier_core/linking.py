@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -55,9 +56,41 @@ class DossierIndex:
     problems: list[Problem] = field(default_factory=list)  # anchoring problems
 
 
-def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierIndex:
+class AnalysisCache:
+    """Per-article analysis (mentions, anchored annotations, their problems) kept
+    between builds, keyed by everything it depends on, so that `mkdocs serve` does not
+    re-analyse the articles that did not change."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple] = {}
+        self.hits = 0
+
+    def key(self, article: Article, registry_key: str) -> str:
+        parts = (registry_key, article.path, article.body, repr(article.annotations),
+                 article.actors_add, article.actors_ignore)  # fmt: skip
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> tuple | None:
+        found = self._entries.get(key)
+        self.hits += found is not None
+        return found
+
+    def put(self, key: str, value: tuple) -> None:
+        self._entries[key] = value
+
+
+def registry_key(dossier: Dossier) -> str:
+    """A fingerprint of the glossary and labels: if they change, everything is re-analysed."""
+    registry = dossier.registry
+    return hashlib.sha256(repr((registry.actors, registry.labels)).encode("utf-8")).hexdigest()
+
+
+def build_index(
+    dossier: Dossier, matcher: Matcher | None = None, cache: AnalysisCache | None = None
+) -> DossierIndex:
     """One pass per article, then the shared indexes; no page scans the dossier."""
     matcher = matcher or Matcher(dossier.registry.actors.values())
+    fingerprint = registry_key(dossier) if cache is not None else ""
     links: dict[str, ArticleLinks] = {}
     by_actor: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)
     articles_by_actor: dict[str, list[str]] = defaultdict(list)
@@ -65,8 +98,7 @@ def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierInde
     problems: list[Problem] = []
     by_label: dict[str, list[tuple[str, Anchored]]] = defaultdict(list)
     for article in dossier.articles:
-        entry = analyse(article, matcher)
-        entry.annotations = anchor_all(article, dossier.registry, problems)
+        entry = _analysed(article, dossier, matcher, problems, cache, fingerprint)
         for anchored in entry.annotations:
             by_label[anchored.annotation.label].append((article.id, anchored))
         links[article.id] = entry
@@ -90,6 +122,27 @@ def build_index(dossier: Dossier, matcher: Matcher | None = None) -> DossierInde
         dict(by_label),
         problems,
     )
+
+
+def _analysed(
+    article: Article, dossier: Dossier, matcher: Matcher, problems: list[Problem],
+    cache: AnalysisCache | None, fingerprint: str,
+) -> ArticleLinks:  # fmt: skip
+    key = cache.key(article, fingerprint) if cache is not None else ""
+    found = cache.get(key) if cache is not None else None
+    if found is not None:
+        mentions, anchored, own_problems = found
+        entry = ArticleLinks(article, list(mentions), Counter(m.actor_id for m in mentions),
+                             added=article.actors_add, annotations=list(anchored))  # fmt: skip
+        problems.extend(own_problems)
+        return entry
+    own_problems: list[Problem] = []
+    entry = analyse(article, matcher)
+    entry.annotations = anchor_all(article, dossier.registry, own_problems)
+    problems.extend(own_problems)
+    if cache is not None:
+        cache.put(key, (tuple(entry.mentions), tuple(entry.annotations), tuple(own_problems)))
+    return entry
 
 
 def analyse(article: Article, matcher: Matcher) -> ArticleLinks:

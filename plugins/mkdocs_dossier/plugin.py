@@ -5,12 +5,16 @@
   and add every generated page, the label stylesheet and the seed files as generated
   Files (MkDocs >= 1.6).
 - on_page_content: put the engine's finished HTML blocks in place of their placeholders.
+- on_startup: under `serve`, keep per-article analysis and generated pages between
+  rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
 - on_post_build: index the built site with Pagefind.
 """
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.linking import AnalysisCache
 from dossier_core.pagekit import fill_blocks
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
@@ -33,6 +38,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.root = Path.cwd()
         self.blocks: dict[str, tuple[str, ...]] = {}
+        self.serving = False
+        self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
+        self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
+        self.searched = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving:
+            self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -42,12 +56,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dossier = load_dossier(self.root, self.config.dossier_dir)
-        index = build_index(dossier)
+        index = build_index(dossier, cache=self.cache)
         for problem in dossier.problems + index.problems:
             log.warning(str(problem))
         self.blocks = {}
         for page in build_pages(dossier, index, config.use_directory_urls):
-            files.append(File.generated(config, page.path, content=page.markdown))
+            files.append(self._generated(config, page.path, page.markdown, page.blocks))
             if page.blocks:
                 self.blocks[page.path] = page.blocks
         css = label_stylesheet(dossier.registry.labels.values())
@@ -66,6 +80,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
         return files
 
+    def _generated(
+        self, config: MkDocsConfig, path: str, text: str, blocks: tuple[str, ...] = ()
+    ) -> File:
+        """A generated file. While serving, it is written to disk only when its text or
+        its blocks changed, so `mkdocs serve --dirty` re-renders just the pages an edit
+        touched."""
+        if self.pages_dir is None:
+            return File.generated(config, path, content=text)
+        if blocks:  # the blocks are not in the text: their fingerprint must be
+            digest = hashlib.sha256("\0".join(blocks).encode("utf-8")).hexdigest()
+            text = f"{text}\n<!-- dossier-blocks {digest} -->\n"
+        target = self.pages_dir / path
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return File.generated(config, path, abs_src_path=str(target))
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the finished HTML blocks (article text, notes, long lists) in place of
         their placeholders: Markdown never has to parse them."""
@@ -75,11 +106,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
     ) -> LiveReloadServer:
-        server.watch(str(self.root / self.config.dossier_dir))
-        server.watch(str(self.root / "seeds"))
+        for folder in (self.root / self.config.dossier_dir, self.root / "seeds"):
+            if folder.is_dir():  # a dossier without seeds/ is fine; watching nothing is not
+                server.watch(str(folder))
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and self.searched:
+            # Pagefind re-indexes the whole site (tens of seconds at thousands of
+            # articles); while serving, the first build's index is kept.
+            log.info("search index kept from the first build (restart serve to refresh it)")
+            return
+        self.searched = True
         if self.config.search:
             pages = build_search_index(Path(config.site_dir))
             log.info("search index: %d pages", pages)
