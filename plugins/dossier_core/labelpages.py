@@ -6,10 +6,10 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .listing import block, chunks, in_context, numbered, pager
+from .listing import Listing, in_context, paged
 from .markdown import escape, escape_attribute
 from .model import Anchored, Label
-from .pagekit import Page, Raw, article_path, heading, href, link, make_page, meta, plural
+from .pagekit import Page, Raw, article_path, heading, href, link, meta, plural
 from .richtext import inline_note
 
 if TYPE_CHECKING:
@@ -105,28 +105,21 @@ def pages_of_label(
     dossier: Dossier, index: DossierIndex, label: Label, directory_urls: bool = True
 ) -> list[Page]:
     """The label's definition and its passages, 100 to a page."""
-    first = label_path(label.id)
     items = index.annotations_by_label.get(label.id, [])
-    pages = chunks(items, PASSAGES_PER_PAGE)
     articles = len({article_id for article_id, _ in items})
-    result = []
-    for number, group in enumerate(pages, start=1):
-        path = numbered(first, number)
-        title = label.name if number == 1 else f"{label.name}: passages, page {number}"
-        parts = [meta(title, number == 1, description=label.definition), heading(1, title)]
-        if number == 1:
-            parts += _label_header(label)
-            counts = f"{plural(len(items), 'passage')} in {plural(articles, 'article')}"
-            parts.append(heading(2, f"Passages: {counts}"))
-            if not items:
-                parts.append("No annotation of the dossier uses this label yet.")
-        passages = [_passage(dossier, index, path, a, item, directory_urls) for a, item in group]
-        parts += [
-            block(passages, "dossier-passages"),
-            pager(first, number, len(pages), directory_urls),
-        ]
-        result.append(make_page(path, parts))
-    return result
+
+    def head(path: str) -> list[str]:
+        counts = f"{plural(len(items), 'passage')} in {plural(articles, 'article')}"
+        none = [] if items else ["No annotation of the dossier uses this label yet."]
+        return [*_label_header(label), heading(2, f"Passages: {counts}"), *none]
+
+    listing = Listing(
+        first=label_path(label.id), title=label.name, more="passages",
+        description=label.definition, items=items, size=PASSAGES_PER_PAGE,
+        item=lambda path, pair: _passage(dossier, index, path, pair[0], pair[1], directory_urls),
+        css="dossier-passages", head=head,
+    )  # fmt: skip
+    return paged(listing, directory_urls)
 
 
 def _label_header(label: Label) -> list[str]:

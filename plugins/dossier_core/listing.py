@@ -8,10 +8,11 @@ HTML (escaped text, final URLs), which MkDocs passes through without Markdown wo
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .pagekit import Raw, href, page_url, snippet
+from .pagekit import Page, Raw, heading, href, make_page, meta, page_url, snippet
 
 T = TypeVar("T")
 
@@ -69,4 +70,42 @@ def block(items: list[str], css: str) -> str:
     return Raw(f'<ul class="{css}" data-pagefind-ignore>\n{lines}\n</ul>')
 
 
-__all__ = ["block", "chunks", "in_context", "numbered", "page_url", "pager"]
+@dataclass
+class Listing:
+    """A page whose list of items continues on numbered pages (actor, outlet, label).
+
+    `head` and `tail` give the Markdown parts of the first page before and after the
+    list; `item` renders one item as HTML for the page at the given path.
+    """
+
+    first: str  # source path of the first page
+    title: str
+    more: str  # "mentions", "articles"...: later pages are titled "<title>: <more>, page n"
+    description: str
+    items: Sequence
+    size: int
+    item: Callable[[str, object], str]
+    css: str
+    head: Callable[[str], list[str]] = field(default=lambda path: [])
+    tail: Callable[[str], list[str]] = field(default=lambda path: [])
+
+
+def paged(listing: Listing, directory_urls: bool = True) -> list[Page]:
+    """The first page (head, items, pager, tail), then one page per further chunk."""
+    pages = chunks(listing.items, listing.size)
+    result = []
+    for number, group in enumerate(pages, start=1):
+        path = numbered(listing.first, number)
+        title = listing.title if number == 1 else f"{listing.title}: {listing.more}, page {number}"
+        parts = [meta(title, number == 1, description=listing.description), heading(1, title)]
+        if number == 1:
+            parts += listing.head(path)
+        parts.append(block([listing.item(path, item) for item in group], listing.css))
+        parts.append(pager(listing.first, number, len(pages), directory_urls))
+        if number == 1:
+            parts += listing.tail(path)
+        result.append(make_page(path, parts))
+    return result
+
+
+__all__ = ["Listing", "block", "chunks", "in_context", "numbered", "page_url", "paged", "pager"]

@@ -9,7 +9,7 @@ from .dossier import Dossier
 from .indexes import KIND_TITLES, index_pages
 from .labelpages import article_notes, label_counts, label_pages
 from .linking import ArticleLinks, DossierIndex, build_index
-from .listing import block, chunks, in_context, numbered, pager
+from .listing import Listing, in_context, paged
 from .markdown import escape, escape_attribute, render_body
 from .model import Actor, Article, Source, Span
 from .pagekit import (
@@ -230,38 +230,27 @@ def actor_pages(
     dossier: Dossier, index: DossierIndex, actor: Actor, directory_urls: bool = True
 ) -> list[Page]:
     """The actor's page, then as many numbered pages as its mentions need."""
-    first = actor_path(actor.id)
     articles = index.articles_by_actor.get(actor.id, [])
     mentions = index.mentions_by_actor.get(actor.id, [])
     by_article: dict[str, list] = {}
     for article_id, number, mention in mentions:
         by_article.setdefault(article_id, []).append((number, mention))
-    pages = chunks(articles, ARTICLES_PER_PAGE)
-    result = []
-    for number, group in enumerate(pages, start=1):
-        path = numbered(first, number)
-        title = actor.name if number == 1 else f"{actor.name}: mentions, page {number}"
-        parts = [meta(title, number == 1, description=actor.description), heading(1, title)]
-        if number == 1:
-            parts += _actor_header(actor)
-            counts = f"{plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
-            parts.append(heading(2, f"Mentions: {counts}"))
-            if not articles:
-                parts.append("No article of the dossier names this actor.")
-        items = [
-            _actor_entry(
-                dossier, index, path, article_id, by_article.get(article_id, []), directory_urls
-            )
-            for article_id in group
-        ]
-        parts += [
-            block(items, "dossier-mentions"),
-            pager(first, number, len(pages), directory_urls),
-        ]
-        if number == 1:
-            parts.append(_actor_cooccurrence(dossier, index, path, actor.id))
-        result.append(make_page(path, parts))
-    return result
+
+    def head(path: str) -> list[str]:
+        counts = f"{plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
+        none = [] if articles else ["No article of the dossier names this actor."]
+        return [*_actor_header(actor), heading(2, f"Mentions: {counts}"), *none]
+
+    listing = Listing(
+        first=actor_path(actor.id), title=actor.name, more="mentions",
+        description=actor.description, items=articles, size=ARTICLES_PER_PAGE,
+        item=lambda path, article_id: _actor_entry(
+            dossier, index, path, article_id, by_article.get(article_id, []), directory_urls
+        ),
+        css="dossier-mentions", head=head,
+        tail=lambda path: [_actor_cooccurrence(dossier, index, path, actor.id)],
+    )  # fmt: skip
+    return paged(listing, directory_urls)
 
 
 def _actor_header(actor: Actor) -> list[str]:
@@ -327,29 +316,22 @@ def source_pages(
     dossier: Dossier, index: DossierIndex, source: Source, directory_urls: bool = True
 ) -> list[Page]:
     """The outlet with its labels, then its articles, 200 to a page."""
-    first = source_path(source.id)
     ids = index.articles_by_source.get(source.id, [])
-    pages = chunks(ids, ARTICLES_PER_LIST_PAGE)
-    result = []
-    for number, group in enumerate(pages, start=1):
-        path = numbered(first, number)
-        title = source.name if number == 1 else f"{source.name}: articles, page {number}"
-        parts = [meta(title, number == 1, description=source.description), heading(1, title)]
-        if number == 1:
-            parts += _source_header(dossier, path, source)
-            parts.append(heading(2, f"Articles ({len(ids)})"))
-        items = []
-        for article_id in group:
-            article = index.articles[article_id].article
-            url = href(path, article_path(article_id), directory_urls)
-            date = html.escape(article.published or "undated")
-            items.append(f'{date} · <a href="{html.escape(url)}">{html.escape(article.title)}</a>')
-        parts += [
-            block(items, "dossier-articles"),
-            pager(first, number, len(pages), directory_urls),
-        ]
-        result.append(make_page(path, parts))
-    return result
+
+    def item(path: str, article_id: str) -> str:
+        article = index.articles[article_id].article
+        url = href(path, article_path(article_id), directory_urls)
+        date = html.escape(article.published or "undated")
+        return f'{date} · <a href="{html.escape(url)}">{html.escape(article.title)}</a>'
+
+    listing = Listing(
+        first=source_path(source.id), title=source.name, more="articles",
+        description=source.description, items=ids, size=ARTICLES_PER_LIST_PAGE, item=item,
+        css="dossier-articles",
+        head=lambda path: [*_source_header(dossier, path, source),
+                           heading(2, f"Articles ({len(ids)})")],
+    )  # fmt: skip
+    return paged(listing, directory_urls)
 
 
 def _source_header(dossier: Dossier, path: str, source: Source) -> list[str]:
