@@ -573,6 +573,10 @@ def test_search_filters_narrow_the_results(page: Page, site_url: str, request) -
     with screenshot_on_failure(page, request.node.name):
         page.goto(f"{site_url}search/?q=Maduro")
         page.wait_for_selector(".pagefind-ui__result-title")
+        # The filter panel fills in asynchronously, after the first results.
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 6"
+        )
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         for name in ["Actor", "Annotation", "Language", "Outlet", "Outlet label", "Year"]:
             assert any(n.strip().startswith(name) for n in names), names
