@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -47,6 +48,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = command == "serve"
         if self.serving:
             self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
+
+    def on_shutdown(self) -> None:
+        if self.pages_dir is not None:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
