@@ -6,7 +6,7 @@ import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .listing import Listing, in_context, paged
+from .listing import Listing, article_heading, in_context, paged
 from .markdown import escape, escape_attribute
 from .model import Anchored, Label
 from .pagekit import Page, Raw, article_path, heading, href, link, meta, plural
@@ -142,12 +142,9 @@ def _passage(
     """Article and outlet, the passage in context linked to its place, and the note."""
     article = index.articles[article_id].article
     source = dossier.registry.sources.get(article.outlet)
-    where = f"{source.name if source else 'outlet not recorded'}, {article.published or 'undated'}"
     url = href(path, article_path(article_id), directory_urls)
-    head = (
-        f'<a href="{html.escape(url)}">{html.escape(article.title)}</a> '
-        f'<span class="dossier-note">{html.escape(where)}</span>'
-    )
+    outlet = source.name if source else "outlet not recorded"
+    head = article_heading(url, article.title, outlet, article.published)
     target = href(path, article_path(article_id), directory_urls, item.anchor)
     css = f"dossier-hl dossier-hl--{item.annotation.label}"
     text = in_context(article.body, item.start, item.end, target, css, width=60)

@@ -49,6 +49,13 @@ def _a(url: str, text: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
+def article_heading(url: str, title: str, outlet: str, published: str) -> str:
+    """'<a>Title</a> Outlet, date' heading an article's entry in a listing (HTML)."""
+    where = html.escape(f"{outlet}, {published or 'undated'}")
+    link = f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
+    return f'{link} <span class="dossier-note">{where}</span>'
+
+
 def in_context(
     body: str, start: int, end: int, url: str, mark_class: str = "", width: int = 70
 ) -> str:
@@ -108,4 +115,14 @@ def paged(listing: Listing, directory_urls: bool = True) -> list[Page]:
     return result
 
 
-__all__ = ["Listing", "block", "chunks", "in_context", "numbered", "page_url", "paged", "pager"]
+__all__ = [
+    "Listing",
+    "article_heading",
+    "block",
+    "chunks",
+    "in_context",
+    "numbered",
+    "page_url",
+    "paged",
+    "pager",
+]

@@ -9,7 +9,7 @@ from .dossier import Dossier
 from .indexes import KIND_TITLES, index_pages
 from .labelpages import article_notes, label_counts, label_pages
 from .linking import ArticleLinks, DossierIndex, build_index
-from .listing import Listing, in_context, paged
+from .listing import Listing, article_heading, in_context, paged
 from .markdown import escape, escape_attribute, render_body
 from .model import Actor, Article, Source, Span
 from .pagekit import (
@@ -274,11 +274,8 @@ def _actor_entry(
     """One article on an actor page: title, outlet and date, up to three snippets."""
     article = index.articles[article_id].article
     url = href(path, article_path(article_id), directory_urls)
-    where = f"{_source_name(dossier, article.outlet)}, {article.published or 'undated'}"
-    head = (
-        f'<a href="{html.escape(url)}">{html.escape(article.title)}</a> '
-        f'<span class="dossier-note">{html.escape(where)}</span>'
-    )
+    outlet = _source_name(dossier, article.outlet)
+    head = article_heading(url, article.title, outlet, article.published)
     if not found:
         return head + ' <span class="dossier-note">(added by the analyst)</span>'
     lines = [
