@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
+import markdown
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -94,3 +99,35 @@ def make_dossier(tmp_path: Path):
         return tmp_path
 
     return make
+
+
+def mkdocs_build(
+    out: Path, cwd: Path = REPO, strict: bool = True, hash_seed: str | None = None
+) -> subprocess.CompletedProcess:
+    """A real `mkdocs build` (strict by default) of the project in `cwd` into `out`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(out)]
+    command += ["--strict"] if strict else []
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the repository's site inputs (docs, dossier, seeds, mkdocs.yml)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ["docs", "dossier", "seeds"]:
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="module")
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown configured exactly as mkdocs.yml configures the site."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+    )

@@ -17,11 +17,9 @@ import hashlib
 import http.server
 import os
 import re
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -38,7 +36,8 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO, mkdocs_build  # noqa: E402 - after the module-level skips
+
 RESULTS = REPO / "test-results"
 
 CHROMIUM_ARGS = [
@@ -168,13 +167,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the site once with `mkdocs build --strict`, serve it, yield its base URL."""
     site_dir = tmp_path_factory.mktemp("site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = mkdocs_build(site_dir)
     if proc.returncode != 0:
         print(proc.stdout)
         print(proc.stderr, file=sys.stderr)

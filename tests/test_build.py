@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_project, mkdocs_build
 
 ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
 
@@ -18,12 +16,7 @@ ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(out)
     assert result.returncode == 0, result.stderr
     return out, result.stderr
 
@@ -135,23 +128,14 @@ def test_search_index_is_built(site: tuple[Path, str]) -> None:
 
 
 def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path: Path) -> None:
-    import shutil
-
-    for name in ["docs", "dossier", "seeds"]:
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
     text = article.read_text(encoding="utf-8")
     item = '  - quote: "the American puppet Juan Guaido"\n'
     assert item in text
     line = text[: text.index(item)].count("\n") + 1
     article.write_text(text.replace(item, item.replace("Guaido", "Guaid\u00f3s"), 1))
-    strict = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    strict = mkdocs_build(tmp_path / "site", cwd=tmp_path)
     assert strict.returncode != 0
     assert (
         f"WARNING -  mkdocs_dossier: dossier/articles/russia-beats-us-in-venezuela.md:{line}: "
@@ -159,12 +143,7 @@ def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path:
         "quote 'the American puppet Juan Guaidós' not found in the text; closest passage"
     ) in strict.stderr
     # Without --strict the site is still built, without that one annotation.
-    loose = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    loose = mkdocs_build(tmp_path / "site", cwd=tmp_path, strict=False)
     assert loose.returncode == 0
     page = (
         tmp_path / "site" / "articles" / "russia-beats-us-in-venezuela" / "index.html"

@@ -14,19 +14,14 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.config import load_config
 
-from conftest import REPO
 from dossier_core.markdown import escape, paragraphs, render_body
 from dossier_core.model import Span
 
 
 @pytest.fixture(scope="module")
-def md() -> markdown.Markdown:
-    config = load_config(str(REPO / "mkdocs.yml"))
-    return markdown.Markdown(
-        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
-    )
+def md(site_markdown: markdown.Markdown) -> markdown.Markdown:
+    return site_markdown
 
 
 class Collector(HTMLParser):

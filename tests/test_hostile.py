@@ -5,19 +5,15 @@ no other article is lost from the build."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from mkdocs.config import load_config
 
-from conftest import ACTORS, REPO, SOURCES, article_text
+from conftest import ACTORS, REPO, SOURCES, article_text, mkdocs_build
 from dossier_core import build_index, build_pages, load_dossier
 from dossier_core.cli import main as dossier_main
 
@@ -109,11 +105,8 @@ GENERATORS = {
 
 
 @pytest.fixture(scope="module")
-def md() -> markdown.Markdown:
-    config = load_config(str(REPO / "mkdocs.yml"))
-    return markdown.Markdown(
-        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
-    )
+def md(site_markdown: markdown.Markdown) -> markdown.Markdown:
+    return site_markdown
 
 
 class Scan(HTMLParser):
@@ -205,10 +198,7 @@ def test_hostile_site_builds_safely_end_to_end(tmp_path: Path) -> None:
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     out = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
+    result = mkdocs_build(out, cwd=root)
     assert result.returncode == 0, result.stderr
     pages = [p for p in out.rglob("*.html") if "pagefind" not in p.parts]
     assert len(pages) > 20

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO
+from conftest import copy_project
 
 
 def free_port() -> int:
@@ -38,9 +37,7 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
 
 
 def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
-    for name in ["docs", "dossier", "seeds"]:
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

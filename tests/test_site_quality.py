@@ -8,25 +8,20 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_project, mkdocs_build
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 IN_CI = os.environ.get("CI") == "true"
 
 
 def build(out: Path, cwd: Path = REPO, seed: str = "0") -> None:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=cwd, capture_output=True, text=True, env=env,
-    )  # fmt: skip
+    result = mkdocs_build(out, cwd=cwd, hash_seed=seed)
     assert result.returncode == 0, result.stderr
 
 
@@ -146,11 +141,7 @@ PAGEFIND_UNSTABLE = re.compile(
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     """Another checkout, another output folder, another hash seed: the same bytes."""
-    checkout = tmp_path / "checkout"
-    checkout.mkdir()
-    for name in ["docs", "dossier", "seeds"]:
-        shutil.copytree(REPO / name, checkout / name)
-    shutil.copy(REPO / "mkdocs.yml", checkout / "mkdocs.yml")
+    checkout = copy_project(tmp_path / "checkout")
     second = tmp_path / "second"
     build(second, cwd=checkout, seed="12345")
 
