@@ -31,17 +31,6 @@ def chip(label: Label) -> str:
     return f'<span class="dossier-chip dossier-hl--{label.id}" aria-hidden="true"></span>'
 
 
-def label_counts(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
-    """'◼ Loaded language 3 · ◼ Doubt 1' for an article's card, linked to label pages."""
-    counts = Counter(a.annotation.label for a in entry.annotations)
-    labels = dossier.registry.labels
-    ordered = [label_id for label_id in labels if label_id in counts]
-    return " · ".join(
-        f"{chip(labels[i])} {link(path, label_path(i), labels[i].name)} {counts[i]}"
-        for i in ordered
-    )
-
-
 def note_html(dossier: Dossier, path: str, item: Anchored, directory_urls: bool = True) -> str:
     """One line of HTML: label (linked), verdict, note, evidence, actors."""
     annotation = item.annotation

@@ -48,14 +48,18 @@ def make_page(path: str, parts: list[str], separator: str = "\n\n") -> Page:
     """Join a page's parts; Raw parts become blocks behind placeholders."""
     blocks: list[str] = []
     joined = []
+    previous_raw = False
     for part in parts:
         if not part:
             continue
-        if isinstance(part, Raw):
+        if isinstance(part, Raw) and previous_raw:  # neighbours share one placeholder
+            blocks[-1] += "\n" + part
+        elif isinstance(part, Raw):
             joined.append(BLOCK.format(len(blocks)))
             blocks.append(str(part))
         else:
             joined.append(part)
+        previous_raw = isinstance(part, Raw)
     return Page(path, separator.join(joined) + "\n", tuple(blocks))
 
 

@@ -5,30 +5,24 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from .articlepage import article_page, outlet_badge, source_name
 from .dossier import Dossier
-from .indexes import KIND_TITLES, index_pages
-from .labelpages import article_notes, label_counts, label_pages
-from .linking import ArticleLinks, DossierIndex, build_index
+from .indexes import index_pages
+from .labelpages import label_pages
+from .linking import DossierIndex, build_index
 from .listing import Listing, article_heading, in_context, paged
-from .markdown import escape, escape_attribute, render_body
-from .model import Actor, Article, Source, Span
+from .markdown import escape
+from .model import Actor, Source
 from .pagekit import (
     Page,
-    Raw,
     actor_path,
     article_path,
     heading,
     href,
     link,
-    make_page,
-    meta,
     plural,
-    rel,
-    seed_path,
     source_path,
 )  # fmt: skip
-from .richtext import safe_markdown
-from .text import slugify
 
 KIND_NAMES = {
     "person": "Person", "organisation": "Organisation", "institution": "Institution",
@@ -54,172 +48,6 @@ def build_pages(
     pages += label_pages(dossier, index, directory_urls)
     pages += index_pages(dossier, index, directory_urls)
     return pages
-
-
-def outlet_badge(dossier: Dossier, page: str, outlet_id: str) -> str:
-    """The outlet badge: name and label, linked to the outlet page; never hidden."""
-    source = dossier.registry.sources.get(outlet_id)
-    if source is None:
-        return '<span class="dossier-badge dossier-badge--unknown">Outlet not recorded</span>'
-    label = source.labels[0].label if source.labels else source.type
-    slug = slugify(label)  # a CSS class: analysts' text must not reach attr_list raw
-    text = f"{escape(source.name)} · {escape(label)}"
-    target = rel(page, source_path(source.id))
-    return f"[{text}]({target}){{.dossier-badge .dossier-badge--{slug}}}"
-
-
-def article_page(
-    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool = True
-) -> Page:
-    article = entry.article
-    path = article_path(article.id)
-    actors = dossier.registry.actors
-    spans = []
-    for number, mention in enumerate(entry.mentions, start=1):
-        actor = actors[mention.actor_id]
-        title = f"{actor.name}: {actor.description}" if actor.description else actor.name
-        url = href(path, actor_path(actor.id), directory_urls)
-        spans.append(
-            Span(mention.start, mention.end, "mention", actor.id, f"m-{number}", title, url)
-        )
-    labels = dossier.registry.labels
-    for item in entry.annotations:
-        name = labels[item.annotation.label].name
-        spans.append(
-            Span(
-                item.start,
-                item.end,
-                "annotation",
-                item.annotation.label,
-                item.anchor,
-                name,
-                number=item.number,
-            )  # fmt: skip
-        )
-    parts = [
-        meta(article.title, description=article.summary[:200]),
-        heading(1, article.title),
-        _article_card(dossier, path, entry),
-        Raw(render_body(article.body, spans)),
-        *article_notes(dossier, path, entry, directory_urls),
-        _search_filters(dossier, entry),
-        _article_actors(dossier, path, entry),
-        _article_related(dossier, index, path, entry),
-        _removed_audit(article),
-    ]
-    return make_page(path, parts)
-
-
-def _article_card(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
-    article = entry.article
-    rows = [outlet_badge(dossier, path, article.outlet)]
-    if article.title_note:
-        rows.append(f'**Title** <span class="dossier-note">{escape(article.title_note)}</span>')
-    date = escape(article.published) if article.published else "date unknown"
-    note = (
-        f' <span class="dossier-note">({escape(article.date_note)})</span>'
-        if article.date_note
-        else ""
-    )
-    rows.append(f"**Published** {date}{note}")
-    facts = [f"**Language** {escape(article.language)}"]
-    if article.tags:
-        tags = " ".join(f'<span class="dossier-tag">{escape(t)}</span>' for t in article.tags)
-        facts.append(f"**Tags** {tags}")
-    rows.append(" · ".join(facts))
-    if article.url:
-        rows.append(f"**Original address** <code>{escape_attribute(article.url)}</code>")
-    if article.seed:
-        seed = link(path, seed_path(article.seed), article.seed)
-        digest = (
-            f" · sha256 <code>{escape(article.seed_sha256)}</code>" if article.seed_sha256 else ""
-        )
-        rows.append(f"**Source text** {seed}{digest}")
-    counts = label_counts(dossier, path, entry)
-    if counts:
-        rows.append(f"**Annotations** {counts}")
-    card = "\n\n".join(rows)
-    summary = ""
-    if article.summary:
-        summary = f'\n<div class="dossier-summary">\n{safe_markdown(article.summary)}\n</div>\n'
-    return f'<div class="dossier-card" markdown>\n\n{card}\n{summary}\n</div>'
-
-
-def _search_filters(dossier: Dossier, entry: ArticleLinks) -> Raw:
-    """Values for the search filters, read by Pagefind, not shown and not indexed as text."""
-    article = entry.article
-    source = dossier.registry.sources.get(article.outlet)
-    values = [("Outlet", source.name if source else "outlet not recorded")]
-    if source:
-        values += [("Outlet label", label.label) for label in source.labels]
-    values += [("Actor", dossier.registry.actors[a].name) for a in entry.actor_ids]
-    labels = dossier.registry.labels
-    values += [
-        ("Annotation", labels[n].name)
-        for n in dict.fromkeys(a.annotation.label for a in entry.annotations)
-    ]
-    values += [("Language", article.language), ("Year", article.published[:4] or "undated")]
-    spans = "".join(
-        f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>' for name, value in values
-    )
-    return Raw(f'<div class="dossier-filters" hidden data-pagefind-ignore>{spans}</div>')
-
-
-def _article_actors(dossier: Dossier, path: str, entry: ArticleLinks) -> str:
-    """Actors grouped by kind, most mentioned first: one line per kind, not per actor."""
-    if not entry.actor_ids:
-        return ""
-    groups: dict[str, list[str]] = {}
-    order = {actor_id: i for i, actor_id in enumerate(entry.actor_ids)}
-    ranked = sorted(entry.actor_ids, key=lambda a: (-entry.actor_counts.get(a, 0), order[a]))
-    for actor_id in ranked:
-        actor = dossier.registry.actors[actor_id]
-        count = entry.actor_counts.get(actor_id, 0)
-        how = f"({count})" if count else "(added by the analyst)"
-        groups.setdefault(actor.kind, []).append(
-            f"{link(path, actor_path(actor_id), actor.name)} {how}"
-        )
-    lines = [heading(2, "Actors in this article"), ""]
-    for kind, title in KIND_TITLES:
-        if kind in groups:
-            lines.append(f"**{title}** " + ", ".join(groups[kind]))
-            lines.append("")
-    return "\n".join(lines).rstrip()
-
-
-def _article_related(dossier: Dossier, index: DossierIndex, path: str, entry: ArticleLinks) -> str:
-    if not entry.related:
-        return ""
-    lines = [heading(2, "Related articles"), ""]
-    for related in entry.related:
-        other = index.articles[related.article_id].article
-        names = [dossier.registry.actors[a].name for a in related.shared]
-        reason = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        lines.append(
-            f"- {link(path, article_path(other.id), other.title)} "
-            f'<span class="dossier-note">{escape(_source_name(dossier, other.outlet))}, '
-            f"{escape(other.published or 'undated')} · also names {escape(reason)}</span>"
-        )
-    return "\n".join(lines)
-
-
-def _removed_audit(article: Article) -> str:
-    if not article.removed:
-        return ""
-    lines = [
-        f'??? info "Removed at import: {plural(len(article.removed), "line")} of page furniture"',
-        "",
-    ]
-    lines.append("    What the import left out of the seed file, in order, with the reason.")
-    lines.append("")
-    for item in article.removed:
-        lines.append(f"    - line {item.line} ({escape(item.reason)}): <q>{escape(item.text)}</q>")
-    return "\n".join(lines)
-
-
-def _source_name(dossier: Dossier, outlet_id: str) -> str:
-    source = dossier.registry.sources.get(outlet_id)
-    return source.name if source else "outlet not recorded"
 
 
 ARTICLES_PER_PAGE = 50  # on actor pages
@@ -274,7 +102,7 @@ def _actor_entry(
     """One article on an actor page: title, outlet and date, up to three snippets."""
     article = index.articles[article_id].article
     url = href(path, article_path(article_id), directory_urls)
-    outlet = _source_name(dossier, article.outlet)
+    outlet = source_name(dossier, article.outlet)
     head = article_heading(url, article.title, outlet, article.published)
     if not found:
         return head + ' <span class="dossier-note">(added by the analyst)</span>'
@@ -325,14 +153,15 @@ def source_pages(
         first=source_path(source.id), title=source.name, more="articles",
         description=source.description, items=ids, size=ARTICLES_PER_LIST_PAGE, item=item,
         css="dossier-articles",
-        head=lambda path: [*_source_header(dossier, path, source),
+        head=lambda path: [*_source_header(dossier, path, source, directory_urls),
                            heading(2, f"Articles ({len(ids)})")],
     )  # fmt: skip
     return paged(listing, directory_urls)
 
 
-def _source_header(dossier: Dossier, path: str, source: Source) -> list[str]:
-    parts = [outlet_badge(dossier, path, source.id)]
+def _source_header(dossier: Dossier, path: str, source: Source, directory_urls: bool) -> list[str]:
+    url = lambda target: href(path, target, directory_urls)  # noqa: E731
+    parts = [outlet_badge(dossier, source.id, url)]
     facts = [("Full name", source.full_name), ("Type", source.type), ("Country", source.country),
              ("Domain", source.domain)]  # fmt: skip
     parts.append("\n\n".join(f"**{k}** {escape(v)}" for k, v in facts if v))

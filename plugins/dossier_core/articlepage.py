@@ -1,0 +1,231 @@
+"""The article page: card, annotated text, notes, actors, related articles, audit.
+
+Everything but the headings is finished HTML (`Raw`): the text is escaped once, URLs
+are final, and Markdown only sees the headings (for the table of contents) and the
+placeholders. At thousands of articles, Markdown's inline pass over the card, the
+actor links and the related list was the largest cost of an article page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from .dossier import Dossier
+from .indexes import KIND_TITLES
+from .labelpages import article_notes, chip, label_path
+from .linking import ArticleLinks, DossierIndex
+from .markdown import escape, escape_attribute, render_body
+from .model import Article, Span
+from .pagekit import (
+    Page,
+    Raw,
+    actor_path,
+    article_path,
+    heading,
+    href,
+    make_page,
+    meta,
+    plural,
+    seed_path,
+    source_path,
+)  # fmt: skip
+from .richtext import safe_markdown
+from .text import slugify
+
+esc = html.escape
+
+
+def article_page(
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool = True
+) -> Page:
+    article = entry.article
+    path = article_path(article.id)
+    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
+    parts = [
+        meta(article.title, description=article.summary[:200]),
+        heading(1, article.title),
+        Raw(_card(dossier, entry, url)),
+        Raw(render_body(article.body, _spans(dossier, entry, url))),
+        *article_notes(dossier, path, entry, directory_urls),
+        Raw(_search_filters(dossier, entry)),
+        *_actors(dossier, entry, url),
+        *_related(dossier, index, entry, url),
+        Raw(_removed_audit(article)),
+    ]
+    return make_page(path, parts)
+
+
+def _spans(dossier: Dossier, entry: ArticleLinks, url) -> list[Span]:
+    """Mentions (linked to their actor, with a tooltip) and annotated passages."""
+    actors = dossier.registry.actors
+    spans = []
+    for number, mention in enumerate(entry.mentions, start=1):
+        actor = actors[mention.actor_id]
+        title = f"{actor.name}: {actor.description}" if actor.description else actor.name
+        spans.append(
+            Span(
+                mention.start,
+                mention.end,
+                "mention",
+                actor.id,
+                f"m-{number}",
+                title,
+                url(actor_path(actor.id)),
+            )  # fmt: skip
+        )
+    labels = dossier.registry.labels
+    for item in entry.annotations:
+        name = labels[item.annotation.label].name
+        spans.append(
+            Span(
+                item.start,
+                item.end,
+                "annotation",
+                item.annotation.label,
+                item.anchor,
+                name,
+                number=item.number,
+            )  # fmt: skip
+        )
+    return spans
+
+
+def outlet_badge(dossier: Dossier, outlet_id: str, url) -> str:
+    """The outlet badge: name and label, linked to the outlet page; never hidden.
+
+    HTML whose text is escaped with character references only, so it reads the same
+    in a Raw block and inside a Markdown paragraph (the outlet page's header).
+    """
+    source = dossier.registry.sources.get(outlet_id)
+    if source is None:
+        return '<span class="dossier-badge dossier-badge--unknown">Outlet not recorded</span>'
+    label = source.labels[0].label if source.labels else source.type
+    slug = slugify(label)  # a CSS class: analysts' text must not reach it raw
+    text = f"{escape(source.name)} · {escape(label)}"
+    target = esc(url(source_path(source.id)))
+    return f'<a class="dossier-badge dossier-badge--{slug}" href="{target}">{text}</a>'
+
+
+def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
+    article = entry.article
+    rows = [outlet_badge(dossier, article.outlet, url)]
+    if article.title_note:
+        rows.append(
+            f'<strong>Title</strong> <span class="dossier-note">{esc(article.title_note)}</span>'
+        )
+    date = esc(article.published) if article.published else "date unknown"
+    if article.date_note:
+        date += f' <span class="dossier-note">({esc(article.date_note)})</span>'
+    rows.append(f"<strong>Published</strong> {date}")
+    facts = [f"<strong>Language</strong> {esc(article.language)}"]
+    if article.tags:
+        tags = " ".join(f'<span class="dossier-tag">{esc(t)}</span>' for t in article.tags)
+        facts.append(f"<strong>Tags</strong> {tags}")
+    rows.append(" · ".join(facts))
+    if article.url:
+        rows.append(
+            f"<strong>Original address</strong> <code>{escape_attribute(article.url)}</code>"
+        )
+    if article.seed:
+        seed = f'<a href="{esc(url(seed_path(article.seed)))}">{esc(article.seed)}</a>'
+        if article.seed_sha256:
+            seed += f" · sha256 <code>{esc(article.seed_sha256)}</code>"
+        rows.append(f"<strong>Source text</strong> {seed}")
+    counts = _label_counts(dossier, entry, url)
+    if counts:
+        rows.append(f"<strong>Annotations</strong> {counts}")
+    body = "\n".join(f"<p>{row}</p>" for row in rows)
+    if article.summary:
+        body += f'\n<div class="dossier-summary">\n{safe_markdown(article.summary)}\n</div>'
+    return f'<div class="dossier-card">\n{body}\n</div>'
+
+
+def _label_counts(dossier: Dossier, entry: ArticleLinks, url) -> str:
+    """'◼ Loaded language 3 · ◼ Doubt 1', each linked to its label page."""
+    counts = Counter(a.annotation.label for a in entry.annotations)
+    labels = dossier.registry.labels
+    return " · ".join(
+        f'{chip(labels[i])} <a href="{esc(url(label_path(i)))}">{esc(labels[i].name)}</a> '
+        f"{counts[i]}"
+        for i in labels
+        if i in counts
+    )
+
+
+def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
+    """Values for the search filters, read by Pagefind, not shown and not indexed as text."""
+    article = entry.article
+    source = dossier.registry.sources.get(article.outlet)
+    values = [("Outlet", source.name if source else "outlet not recorded")]
+    if source:
+        values += [("Outlet label", label.label) for label in source.labels]
+    values += [("Actor", dossier.registry.actors[a].name) for a in entry.actor_ids]
+    labels = dossier.registry.labels
+    values += [
+        ("Annotation", labels[n].name)
+        for n in dict.fromkeys(a.annotation.label for a in entry.annotations)
+    ]
+    values += [("Language", article.language), ("Year", article.published[:4] or "undated")]
+    spans = "".join(
+        f'<span data-pagefind-filter="{name}">{esc(value)}</span>' for name, value in values
+    )
+    return f'<div class="dossier-filters" hidden data-pagefind-ignore>{spans}</div>'
+
+
+def _actors(dossier: Dossier, entry: ArticleLinks, url) -> list[str]:
+    """Actors grouped by kind, most mentioned first: one line per kind, not per actor."""
+    if not entry.actor_ids:
+        return []
+    groups: dict[str, list[str]] = {}
+    order = {actor_id: i for i, actor_id in enumerate(entry.actor_ids)}
+    ranked = sorted(entry.actor_ids, key=lambda a: (-entry.actor_counts.get(a, 0), order[a]))
+    for actor_id in ranked:
+        actor = dossier.registry.actors[actor_id]
+        count = entry.actor_counts.get(actor_id, 0)
+        how = f"({count})" if count else "(added by the analyst)"
+        link = f'<a href="{esc(url(actor_path(actor_id)))}">{esc(actor.name)}</a>'
+        groups.setdefault(actor.kind, []).append(f"{link} {how}")
+    lines = [
+        f"<p><strong>{title}</strong> " + ", ".join(groups[kind]) + "</p>"
+        for kind, title in KIND_TITLES
+        if kind in groups
+    ]
+    return [heading(2, "Actors in this article"), Raw("\n".join(lines))]
+
+
+def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> list[str]:
+    if not entry.related:
+        return []
+    items = []
+    for related in entry.related:
+        other = index.articles[related.article_id].article
+        names = [dossier.registry.actors[a].name for a in related.shared]
+        reason = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        items.append(
+            f'<li><a href="{esc(url(article_path(other.id)))}">{esc(other.title)}</a> '
+            f'<span class="dossier-note">{esc(source_name(dossier, other.outlet))}, '
+            f"{esc(other.published or 'undated')} · also names {esc(reason)}</span></li>"
+        )
+    return [heading(2, "Related articles"), Raw("<ul>\n" + "\n".join(items) + "\n</ul>")]
+
+
+def _removed_audit(article: Article) -> str:
+    """What the import left out, folded (the markup pymdownx.details would make)."""
+    if not article.removed:
+        return ""
+    items = "\n".join(
+        f"<li>line {item.line} ({esc(item.reason)}): <q>{esc(item.text)}</q></li>"
+        for item in article.removed
+    )
+    title = f"Removed at import: {plural(len(article.removed), 'line')} of page furniture"
+    return (
+        f'<details class="info">\n<summary>{title}</summary>\n'
+        "<p>What the import left out of the seed file, in order, with the reason.</p>\n"
+        f"<ul>\n{items}\n</ul>\n</details>"
+    )
+
+
+def source_name(dossier: Dossier, outlet_id: str) -> str:
+    source = dossier.registry.sources.get(outlet_id)
+    return source.name if source else "outlet not recorded"
