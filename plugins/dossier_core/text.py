@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Typographic variants that analysts and outlets use interchangeably.
@@ -39,7 +40,7 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Fold `text` and map every folded position back to its original offset.
 
     Returns:
@@ -52,7 +53,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     # first character stands in for it.
     table = {ord(c): _one(fold_char(c)) for c in set(text)}
     if all(len(v) == 1 for v in table.values()):
-        return text.translate(table), list(range(len(text) + 1))
+        return text.translate(table), range(len(text) + 1)  # a range: no list to build
     parts: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
