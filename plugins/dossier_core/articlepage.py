@@ -18,8 +18,8 @@ from .linking import ArticleLinks, DossierIndex
 from .markdown import escape, escape_attribute, render_body
 from .model import Article, Span
 from .pagekit import (
+    Lazy,
     Page,
-    Raw,
     actor_path,
     article_path,
     heading,
@@ -45,13 +45,13 @@ def article_page(
     parts = [
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title),
-        Raw(_card(dossier, entry, url)),
-        Raw(render_body(article.body, _spans(dossier, entry, url))),
+        Lazy(lambda: _card(dossier, entry, url)),
+        Lazy(lambda: render_body(article.body, _spans(dossier, entry, url))),
         *article_notes(dossier, path, entry, directory_urls),
-        Raw(_search_filters(dossier, entry)),
+        Lazy(lambda: _search_filters(dossier, entry)),
         *_actors(dossier, entry, url),
         *_related(dossier, index, entry, url),
-        Raw(_removed_audit(article)),
+        Lazy(lambda: _removed_audit(article)),
     ]
     return make_page(path, parts)
 
@@ -177,6 +177,10 @@ def _actors(dossier: Dossier, entry: ArticleLinks, url) -> list[str]:
     """Actors grouped by kind, most mentioned first: one line per kind, not per actor."""
     if not entry.actor_ids:
         return []
+    return [heading(2, "Actors in this article"), Lazy(lambda: _actor_lines(dossier, entry, url))]
+
+
+def _actor_lines(dossier: Dossier, entry: ArticleLinks, url) -> str:
     groups: dict[str, list[str]] = {}
     order = {actor_id: i for i, actor_id in enumerate(entry.actor_ids)}
     ranked = sorted(entry.actor_ids, key=lambda a: (-entry.actor_counts.get(a, 0), order[a]))
@@ -186,17 +190,20 @@ def _actors(dossier: Dossier, entry: ArticleLinks, url) -> list[str]:
         how = f"({count})" if count else "(added by the analyst)"
         link = f'<a href="{esc(url(actor_path(actor_id)))}">{esc(actor.name)}</a>'
         groups.setdefault(actor.kind, []).append(f"{link} {how}")
-    lines = [
+    return "\n".join(
         f"<p><strong>{title}</strong> " + ", ".join(groups[kind]) + "</p>"
         for kind, title in KIND_TITLES
         if kind in groups
-    ]
-    return [heading(2, "Actors in this article"), Raw("\n".join(lines))]
+    )
 
 
 def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> list[str]:
     if not entry.related:
         return []
+    return [heading(2, "Related articles"), Lazy(lambda: _related_list(dossier, index, entry, url))]
+
+
+def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> str:
     items = []
     for related in entry.related:
         other = index.articles[related.article_id].article
@@ -207,7 +214,7 @@ def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) ->
             f'<span class="dossier-note">{esc(source_name(dossier, other.outlet))}, '
             f"{esc(other.published or 'undated')} · also names {esc(reason)}</span></li>"
         )
-    return [heading(2, "Related articles"), Raw("<ul>\n" + "\n".join(items) + "\n</ul>")]
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"
 
 
 def _removed_audit(article: Article) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .listing import Listing, article_heading, in_context, paged
 from .markdown import escape, escape_attribute
 from .model import Anchored, Label
-from .pagekit import Page, Raw, article_path, heading, href, link, meta, plural
+from .pagekit import Lazy, Page, article_path, heading, href, link, meta, plural
 from .richtext import inline_note
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ def article_notes(
     Material's footnote tooltips read), shown in print and without JavaScript too."""
     if not entry.annotations:
         return []
+    return [heading(2, "Notes"), Lazy(lambda: _notes(dossier, path, entry, directory_urls))]
+
+
+def _notes(dossier: Dossier, path: str, entry: ArticleLinks, directory_urls: bool) -> str:
     items = []
     for number, item in enumerate(sorted(entry.annotations, key=lambda a: a.number), start=1):
         back = (
@@ -75,7 +79,7 @@ def article_notes(
         note = note_html(dossier, path, item, directory_urls)
         items.append(f'<li id="fn:{item.anchor}"><p>{note}&#160;{back}</p></li>')
     notes = "\n".join(items)
-    return [heading(2, "Notes"), Raw(f'<div class="footnote">\n<ol>\n{notes}\n</ol>\n</div>')]
+    return f'<div class="footnote">\n<ol>\n{notes}\n</ol>\n</div>'
 
 
 PASSAGES_PER_PAGE = 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,17 @@ class Raw(str):
     """A part of a page that is finished HTML (escaped text, final URLs)."""
 
 
+class Lazy:
+    """A Raw part rendered only when asked for (`Page.blocks`), not when the page is
+    made: a build of thousands of articles then never holds every article's HTML at
+    once, only the dossier and one page at a time."""
+
+    __slots__ = ("render",)
+
+    def __init__(self, render: Callable[[], str]) -> None:
+        self.render = render
+
+
 BLOCK = "<!--dossier-block:{}-->"
 
 
@@ -22,45 +34,57 @@ BLOCK = "<!--dossier-block:{}-->"
 class Page:
     """A generated page: its path (relative to the docs root) and its Markdown.
 
-    Large finished HTML parts (article text, notes, long lists) are kept aside in
-    `blocks`, and `markdown` holds a placeholder comment for each: an adapter can
+    Large finished HTML parts (article text, notes, long lists) are kept aside as
+    blocks, and `markdown` holds a placeholder comment for each: an adapter can
     render the small Markdown and put the blocks in afterwards, sparing its Markdown
     engine from parsing HTML it does not need to touch. `text` is the whole page.
     """
 
     path: str
     markdown: str
-    blocks: tuple[str, ...] = ()
+    pieces: tuple[tuple[str | Lazy, ...], ...] = ()  # per block, its parts
+
+    @property
+    def has_blocks(self) -> bool:
+        return bool(self.pieces)
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """The finished HTML of each block (lazy parts are rendered now, every time)."""
+        rendered = ([p if isinstance(p, str) else p.render() for p in b] for b in self.pieces)
+        return tuple("\n".join(filter(None, parts)) for parts in rendered)
 
     @property
     def text(self) -> str:
         return fill_blocks(self.markdown, self.blocks)
 
 
-def fill_blocks(text: str, blocks: tuple[str, ...]) -> str:
+def fill_blocks(text: str, blocks: Sequence[str]) -> str:
     """Put each block back in place of its placeholder (in Markdown or rendered HTML)."""
     for number, block in enumerate(blocks):
         text = text.replace(BLOCK.format(number), block, 1)
     return text
 
 
-def make_page(path: str, parts: list[str], separator: str = "\n\n") -> Page:
-    """Join a page's parts; Raw parts become blocks behind placeholders."""
-    blocks: list[str] = []
+def make_page(path: str, parts: Sequence[str | Lazy], separator: str = "\n\n") -> Page:
+    """Join a page's parts; Raw and Lazy parts become blocks behind placeholders
+    (neighbouring ones share a block)."""
+    blocks: list[list[str | Lazy]] = []
     joined = []
-    previous_raw = False
+    previous_block = False
     for part in parts:
         if not part:
             continue
-        if isinstance(part, Raw) and previous_raw:  # neighbours share one placeholder
-            blocks[-1] += "\n" + part
-        elif isinstance(part, Raw):
+        is_block = isinstance(part, (Raw, Lazy))
+        if is_block and previous_block:
+            blocks[-1].append(part if isinstance(part, Lazy) else str(part))
+        elif is_block:
             joined.append(BLOCK.format(len(blocks)))
-            blocks.append(str(part))
+            blocks.append([part if isinstance(part, Lazy) else str(part)])
         else:
             joined.append(part)
-        previous_raw = isinstance(part, Raw)
-    return Page(path, separator.join(joined) + "\n", tuple(blocks))
+        previous_block = is_block
+    return Page(path, separator.join(joined) + "\n", tuple(tuple(b) for b in blocks))
 
 
 def article_path(article_id: str) -> str:

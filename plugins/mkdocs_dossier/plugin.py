@@ -4,7 +4,7 @@
 - on_files: load the dossier, report its problems as warnings (so `--strict` fails),
   and add every generated page, the label stylesheet and the seed files as generated
   Files (MkDocs >= 1.6).
-- on_page_content: put the engine's finished HTML blocks in place of their placeholders.
+- on_post_page: put the engine's finished HTML blocks in place of their placeholders.
 - on_startup: under `serve`, keep per-article analysis and generated pages between
   rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
 from dossier_core.linking import AnalysisCache
+from dossier_core.pagekit import Page as DossierPage
 from dossier_core.pagekit import fill_blocks
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
@@ -38,7 +39,7 @@ log = get_plugin_logger(__name__)
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.root = Path.cwd()
-        self.blocks: dict[str, tuple[str, ...]] = {}
+        self.blocks: dict[str, DossierPage | tuple[str, ...]] = {}  # pages to fill
         self.serving = False
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
         self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
@@ -66,9 +67,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.warning(str(problem))
         self.blocks = {}
         for page in build_pages(dossier, index, config.use_directory_urls):
-            files.append(self._generated(config, page.path, page.markdown, page.blocks))
-            if page.blocks:
-                self.blocks[page.path] = page.blocks
+            if self.pages_dir is None:
+                files.append(File.generated(config, page.path, content=page.markdown))
+                if page.has_blocks:
+                    self.blocks[page.path] = page  # rendered when the page is written
+            else:
+                blocks = page.blocks  # serve compares them with the last build's
+                files.append(self._generated(config, page.path, page.markdown, blocks))
+                if blocks:
+                    self.blocks[page.path] = blocks
         css = label_stylesheet(dossier.registry.labels.values())
         files.append(File.generated(config, STYLESHEET_PATH, content=css))
         for seed in sorted({a.seed for a in dossier.articles if a.seed}):
@@ -102,11 +109,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             target.write_text(text, encoding="utf-8")
         return File.generated(config, path, abs_src_path=str(target))
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the finished HTML blocks (article text, notes, long lists) in place of
-        their placeholders: Markdown never has to parse them."""
-        blocks = self.blocks.get(page.file.src_uri)
-        return fill_blocks(html, blocks) if blocks else html
+        their placeholders in the page as written. Markdown never parses them, and
+        they are rendered here, one page at a time, rather than all held in memory
+        from Markdown time to template time (MkDocs renders every page's Markdown
+        before it writes any)."""
+        item = self.blocks.pop(page.file.src_uri, None)
+        if item is None:
+            return output
+        return fill_blocks(output, item if isinstance(item, tuple) else item.blocks)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
