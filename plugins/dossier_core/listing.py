@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
-from .pagekit import Page, Raw, heading, href, make_page, meta, page_url, snippet
+from .pagekit import Lazy, Page, Raw, heading, href, make_page, meta, page_url, snippet
 
 T = TypeVar("T")
 
@@ -97,6 +98,10 @@ class Listing:
     tail: Callable[[str], list[str]] = field(default=lambda path: [])
 
 
+def _items(listing: Listing, path: str, group: Sequence) -> str:
+    return block([listing.item(path, item) for item in group], listing.css)
+
+
 def paged(listing: Listing, directory_urls: bool = True) -> list[Page]:
     """The first page (head, items, pager, tail), then one page per further chunk."""
     pages = chunks(listing.items, listing.size)
@@ -107,7 +112,9 @@ def paged(listing: Listing, directory_urls: bool = True) -> list[Page]:
         parts = [meta(title, number == 1, description=listing.description), heading(1, title)]
         if number == 1:
             parts += listing.head(path)
-        parts.append(block([listing.item(path, item) for item in group], listing.css))
+        # Rendered when the page is written (pagekit.Lazy): listings are most of a
+        # large dossier's generated HTML.
+        parts.append(Lazy(partial(_items, listing, path, group)))
         parts.append(pager(listing.first, number, len(pages), directory_urls))
         if number == 1:
             parts += listing.tail(path)
