@@ -7,7 +7,7 @@ then builds, one after the other on the same machine:
   - dossier: `mkdocs build` of the generated dossier (plugin, pages, annotations, Pagefind);
   - plain:   `mkdocs build` of the same article texts, one page each, out of the nav,
              Material with its defaults (its own search included), no plugin of ours.
-Reports wall time and peak RSS (GNU time), site size, seconds per article and the
+Reports wall time and peak RSS (of the whole process tree), site size, seconds per article and the
 average size of an article page, and the dossier/plain ratios, as a Markdown table.
 """
 
@@ -17,6 +17,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,16 +27,50 @@ from generate import write  # noqa: E402
 
 
 def timed_build(project: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of `mkdocs build` in project, via GNU time."""
+    """(wall seconds, peak RSS in MB) of `mkdocs build` in project.
+
+    The RSS is the peak of the sum over the build's whole process tree, sampled every
+    0.1 s: the MkDocs process and the Pagefind runs that overlap it count together
+    (GNU time would report only the largest single process).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project, capture_output=True, text=True, env=env,
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    wall, rss_kb = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss_kb) / 1024
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.1)
+    wall = time.perf_counter() - start
+    _, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{stderr[-3000:]}")
+    return wall, peak / 1024
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, in KB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+            children.setdefault(parent, []).append(int(entry))
+    total, stack = 0, [root]
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    while stack:
+        pid = stack.pop()
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page_kb
+        except OSError:
+            pass
+        stack.extend(children.get(pid, []))
+    return total
 
 
 def site_size(site: Path) -> tuple[float, float]:

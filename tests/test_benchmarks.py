@@ -55,9 +55,10 @@ def test_search_benchmark_smoke(measured: tuple[Path, dict]) -> None:
     import search_bench
 
     work, _ = measured
-    ms, kb = search_bench.measure(work / "n50" / "site", runs=1, plain=False)
-    plain_ms, plain_kb = search_bench.measure(work / "n50" / "plain" / "site", runs=1, plain=True)
-    assert 0 < ms < 60_000 and kb > 10
+    for mode in ("header", "search page"):
+        ms, kb = search_bench.measure(work / "n50" / "site", runs=1, mode=mode)
+        assert 0 < ms < 60_000 and kb > 10, mode
+    plain_ms, plain_kb = search_bench.measure(work / "n50" / "plain" / "site", runs=1, mode="plain")
     assert 0 < plain_ms < 60_000 and plain_kb > 10
 
 

@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 pytestmark = pytest.mark.browser
 
-from conftest import REPO, mkdocs_build  # noqa: E402 - after the module-level skips
+from conftest import REPO, copy_project, mkdocs_build  # noqa: E402 - after the module-level skips
 
 RESULTS = REPO / "test-results"
 
@@ -468,6 +468,7 @@ PAGE_TYPES = {
     "labels index": "labels/",
     "label": "labels/name-calling/",
     "search results": "search/?q=Guaido",
+    "header search results": "articles/",
 }
 
 
@@ -491,6 +492,9 @@ def test_axe_finds_no_serious_violation(
             page.goto(site_url + PAGE_TYPES[kind])
             if kind == "search results":
                 page.wait_for_selector(".pagefind-ui__result-title")
+            if kind == "header search results":
+                page.fill("#dossier-search-input", "Guaido")
+                page.wait_for_selector(".dossier-search__result")
             page.add_script_tag(path=str(AXE))
             violations = page.evaluate(
                 "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
@@ -579,3 +583,96 @@ def test_search_filters_narrow_the_results(page: Page, site_url: str, request) -
             "() => document.querySelectorAll('.pagefind-ui__result').length === 1"
         )
         expect(page.locator(".pagefind-ui__result-title").first).to_contain_text(TASS_ARTICLE_TITLE)
+
+
+# ----------------------------------------------------------------- the header search
+
+
+def header_search(page: Page, query: str) -> list[str]:
+    """Type in the header box; return the titles listed under it, once listed."""
+    page.keyboard.press("/")
+    header_input = page.locator("#dossier-search-input")
+    expect(header_input).to_be_focused()
+    page.keyboard.type(query)
+    page.wait_for_selector(".dossier-search__results:not([hidden])", timeout=TIMEOUT_MS)
+    return page.locator(".dossier-search__title").all_inner_texts()
+
+
+def test_header_search_lists_results_as_you_type(page: Page, site_url: str, request) -> None:
+    """Results appear under the header box, accents folded; arrows walk them; Enter
+    on one follows it; Escape closes the list."""
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(f"{site_url}articles/")
+        titles = header_search(page, "guaido")
+        assert "Juan Guaidó" in titles, titles
+        status = page.locator(".dossier-search__status").inner_text()
+        assert re.fullmatch(r"(about )?\d+ results?", status), status
+        page.keyboard.press("ArrowDown")
+        first = page.locator(".dossier-search__result a").first
+        expect(first).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator(".dossier-search__results")).to_be_hidden()
+        expect(page.locator("#dossier-search-input")).to_be_focused()
+        page.keyboard.press("Backspace")
+        page.keyboard.type("o")
+        page.wait_for_selector(".dossier-search__results:not([hidden])")
+        page.keyboard.press("ArrowDown")
+        target = page.locator(".dossier-search__result a").first.get_attribute("href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(re.escape(urlsplit(target).path) + "$"))
+        expect(page.locator("h1").first).to_be_visible()
+
+
+def test_header_search_links_to_the_full_search_page(page: Page, site_url: str, request) -> None:
+    with screenshot_on_failure(page, request.node.name):
+        page.goto(site_url)
+        header_search(page, "Lavrov")
+        page.locator(".dossier-search__all").click()
+        page.wait_for_url(re.compile(r"/search/\?q=Lavrov$"))
+        page.wait_for_selector(".pagefind-ui__result-title")
+
+
+@pytest.fixture(scope="module")
+def sharded_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site indexed ten pages to a shard, so that search has to merge bundles."""
+    project = copy_project(tmp_path_factory.mktemp("sharded"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier:\n" in text
+    config.write_text(text.replace("  - dossier:\n", "  - dossier:\n      search_shard_size: 10\n"))
+    site_dir = project / "site"
+    proc = mkdocs_build(site_dir, cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("query", ["Venezuela", "Guaydo", "Rosneft", "sanctions"])
+def test_sharded_index_finds_what_one_index_finds(
+    page: Page, site_url: str, sharded_site_url: str, query: str, request
+) -> None:
+    """Merged shards answer as one bundle does: the same number of results, and every
+    result listed marks the word (Pagefind's per-shard prefix fallback is filtered)."""
+    with screenshot_on_failure(page, request.node.name):
+        found = {}
+        for url in (site_url, sharded_site_url):
+            page.goto(url)
+            titles = header_search(page, query)
+            status = page.locator(".dossier-search__status").inner_text()
+            found[url] = status
+            excerpts = page.locator(".dossier-search__excerpt").evaluate_all(
+                "nodes => nodes.map(n => n.innerHTML)"
+            )
+            assert titles and all("<mark>" in e for e in excerpts), (url, titles, excerpts)
+        shards = page.evaluate("async () => (await (await fetch('/pagefind/shards.json')).json())")
+        assert len(shards["merge"]) >= 5, shards
+        assert found[site_url][0] != "No results", query
+        assert found[site_url] == found[sharded_site_url]

@@ -135,7 +135,9 @@ def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
     counts = _label_counts(dossier, entry, url)
     if counts:
         rows.append(f"<strong>Annotations</strong> {counts}")
-    body = "\n".join(f"<p>{row}</p>" for row in rows)
+    # Card facts are not search text (the filters carry outlet, label and year); the
+    # summary is.
+    body = "\n".join(f"<p data-pagefind-ignore>{row}</p>" for row in rows)
     if article.summary:
         body += f'\n<div class="dossier-summary">\n{safe_markdown(article.summary)}\n</div>'
     return f'<div class="dossier-card">\n{body}\n</div>'
@@ -190,8 +192,10 @@ def _actor_lines(dossier: Dossier, entry: ArticleLinks, url) -> str:
         how = f"({count})" if count else "(added by the analyst)"
         link = f'<a href="{esc(url(actor_path(actor_id)))}">{esc(actor.name)}</a>'
         groups.setdefault(actor.kind, []).append(f"{link} {how}")
+    # Names are searched in the text and on the actor pages (with their aliases); a
+    # second copy here would only make every article match every name it links.
     return "\n".join(
-        f"<p><strong>{title}</strong> " + ", ".join(groups[kind]) + "</p>"
+        f"<p data-pagefind-ignore><strong>{title}</strong> " + ", ".join(groups[kind]) + "</p>"
         for kind, title in KIND_TITLES
         if kind in groups
     )
@@ -214,7 +218,8 @@ def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, ur
             f'<span class="dossier-note">{esc(source_name(dossier, other.outlet))}, '
             f"{esc(other.published or 'undated')} · also names {esc(reason)}</span></li>"
         )
-    return "<ul>\n" + "\n".join(items) + "\n</ul>"
+    # Other articles' titles are their own pages' search text, not this one's.
+    return "<ul data-pagefind-ignore>\n" + "\n".join(items) + "\n</ul>"
 
 
 def _removed_audit(article: Article) -> str:
@@ -227,7 +232,7 @@ def _removed_audit(article: Article) -> str:
     )
     title = f"Removed at import: {plural(len(article.removed), 'line')} of page furniture"
     return (
-        f'<details class="info">\n<summary>{title}</summary>\n'
+        f'<details class="info" data-pagefind-ignore>\n<summary>{title}</summary>\n'
         "<p>What the import left out of the seed file, in order, with the reason.</p>\n"
         f"<ul>\n{items}\n</ul>\n</details>"
     )

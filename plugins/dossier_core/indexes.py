@@ -76,7 +76,7 @@ def _a(url: str, text: str) -> str:
 def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "actors/index.md"
     actors = dossier.registry.actors.values()
-    lines = [meta("Actors"), "", "# Actors", ""]
+    lines = [meta("Actors", searchable=False), "", "# Actors", ""]
     lines.append("Everyone and everything the articles name, grouped by kind, with mention counts.")
     for kind, title in KIND_TITLES:
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: a.name.casefold())
@@ -102,7 +102,7 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
 def sources_index(dossier: Dossier, index: DossierIndex) -> Page:
     path = "sources/index.md"
     lines = [
-        meta("Sources"),
+        meta("Sources", searchable=False),
         "",
         "# Sources",
         "",

@@ -155,7 +155,7 @@ def labels_index(dossier: Dossier, index: DossierIndex) -> Page:
             counts[(label_id, index.articles[article_id].article.outlet)] += 1
     header = "| Label | " + " | ".join(escape(s.name) for s in outlets) + " | All |"
     rule = "| --- | " + " | ".join("---:" for _ in outlets) + " | ---: |"
-    lines = [meta("Labels"), "", "# Labels", ""]
+    lines = [meta("Labels", searchable=False), "", "# Labels", ""]
     lines.append("How often each label is used, by outlet. Follow a label for its definition "
                  "and every passage it marks.")  # fmt: skip
     for group, title in GROUP_NAMES.items():

@@ -15,11 +15,11 @@ from .markdown import escape
 from .model import Actor, Source
 from .pagekit import (
     Page,
+    Raw,
     actor_path,
     article_path,
     heading,
     href,
-    link,
     plural,
     source_path,
 )  # fmt: skip
@@ -76,7 +76,7 @@ def actor_pages(
             dossier, index, path, article_id, by_article.get(article_id, []), directory_urls
         ),
         css="dossier-mentions", head=head,
-        tail=lambda path: [_actor_cooccurrence(dossier, index, path, actor.id)],
+        tail=lambda path: _actor_cooccurrence(dossier, index, path, actor.id, directory_urls),
     )  # fmt: skip
     return paged(listing, directory_urls)
 
@@ -123,15 +123,23 @@ def _actor_entry(
     return head + "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
 
 
-def _actor_cooccurrence(dossier: Dossier, index: DossierIndex, path: str, actor_id: str) -> str:
+def _actor_cooccurrence(
+    dossier: Dossier, index: DossierIndex, path: str, actor_id: str, directory_urls: bool
+) -> list[str]:
     together = index.cooccurrence.get(actor_id)
     if not together:
-        return ""
-    lines = [heading(2, "Named in the same articles"), ""]
+        return []
+    items = []
     for other, count in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
-        name = dossier.registry.actors[other].name
-        lines.append(f"- {link(path, actor_path(other), name)} · {plural(count, 'article')}")
-    return "\n".join(lines)
+        url = html.escape(href(path, actor_path(other), directory_urls))
+        name = html.escape(dossier.registry.actors[other].name)
+        items.append(f'<li><a href="{url}">{name}</a> · {plural(count, "article")}</li>')
+    # Other actors' names are their own pages' search text: searching one name should
+    # not list every actor named beside it.
+    return [
+        heading(2, "Named in the same articles"),
+        Raw("<ul data-pagefind-ignore>\n" + "\n".join(items) + "\n</ul>"),
+    ]
 
 
 ARTICLES_PER_LIST_PAGE = 200  # outlet pages and the articles index

@@ -11,3 +11,5 @@ class DossierConfig(Config):
     """The dossier folder, relative to mkdocs.yml."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
+    search_shard_size = opt.Type(int, default=1000)
+    """Pages per Pagefind run: bounds the indexer's memory (about 0.5 MB a page)."""

@@ -8,7 +8,8 @@
 - on_startup: under `serve`, keep per-article analysis and generated pages between
   rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
-- on_post_build: index the built site with Pagefind.
+- on_pre_build / on_post_page / on_post_build: hand every written page to Pagefind,
+  which indexes them in shards while the build goes on (see search.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -31,7 +33,7 @@ from dossier_core.pagekit import fill_blocks
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
 from .config import DossierConfig
-from .search import build_search_index
+from .search import SearchIndexError, ShardedIndexer
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +46,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
         self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
         self.searched = False
+        self.indexer: ShardedIndexer | None = None  # between on_pre_build and on_post_build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -116,9 +119,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         from Markdown time to template time (MkDocs renders every page's Markdown
         before it writes any)."""
         item = self.blocks.pop(page.file.src_uri, None)
-        if item is None:
-            return output
-        return fill_blocks(output, item if isinstance(item, tuple) else item.blocks)
+        if item is not None:
+            output = fill_blocks(output, item if isinstance(item, tuple) else item.blocks)
+        if self.indexer is not None:
+            self.indexer.add(page.file.dest_uri, output)
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
@@ -128,13 +133,28 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 server.watch(str(folder))
         return server
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
         if self.serving and self.searched:
             # Pagefind re-indexes the whole site (tens of seconds at thousands of
             # articles); while serving, the first build's index is kept.
             log.info("search index kept from the first build (restart serve to refresh it)")
             return
+        self.indexer = ShardedIndexer(Path(config.site_dir), self.config.search_shard_size)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.indexer is None:
+            return
+        indexer, self.indexer = self.indexer, None
+        try:
+            shards = indexer.finish()
+        except SearchIndexError as error:
+            raise PluginError(f"search index: {error}") from error
         self.searched = True
-        if self.config.search:
-            pages = build_search_index(Path(config.site_dir))
-            log.info("search index: %d pages", pages)
+        log.info("search index: %d pages in %d shard(s)", indexer.pages, shards)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.abandon()
+            self.indexer = None

@@ -1,30 +1,114 @@
-"""Pagefind indexing of the built site: a static, chunked index that the browser loads
-piece by piece, with accent folding; no server, no third-party request."""
+"""Pagefind indexing of the built site, in shards, while MkDocs is still writing it.
+
+Pagefind's indexer holds about 0.5 MB per page until it writes its bundle, so one
+run over 20,000 pages would need some 10 GB. Instead, every page is handed over as
+MkDocs writes it (`add`); each `shard_size` pages are indexed by a separate Pagefind
+run, in a background thread, one run at a time, while MkDocs goes on with the next
+pages on the other core. Shard 0 is written to `pagefind/`, shard k to
+`pagefind/shard-k/`, and `pagefind/shards.json` lists the others: the browser loads
+shard 0's bundle and merges the rest (Pagefind's `mergeIndex`; the WebAssembly is
+loaded once, and each shard costs a small metadata file and its own chunk of the
+searched word).
+
+Only what the theme marks with data-pagefind-body (page content, see
+docs/overrides/main.html) is indexed: never the nav, header, footer or search page.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import json
+import queue
+import shutil
+import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
-# Only what the theme marks with data-pagefind-body (page content, see
-# docs/overrides/main.html) is indexed: never the nav, header, footer or search page.
-EXCLUDE = [".headerlink"]
-
-
-async def _index(site_dir: Path) -> int:
-    # The output path goes in the config: leaving the context writes the index
-    # there (a separate write_files call would be followed by a second write to
-    # the default, ./pagefind relative to the working directory).
-    config = IndexConfig(
-        exclude_selectors=EXCLUDE, force_language="en", output_path=str(site_dir / "pagefind")
-    )
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir))
-    return int(result.get("page_count", 0))
+EXCLUDE = ".headerlink"
+MANIFEST = "shards.json"
 
 
-def build_search_index(site_dir: Path) -> int:
-    """Index every HTML page under `site_dir` into `site_dir/pagefind`; return the page count."""
-    return asyncio.run(_index(site_dir))
+def bundle_dir(site_dir: Path, shard: int) -> Path:
+    return site_dir / "pagefind" if shard == 0 else site_dir / "pagefind" / f"shard-{shard}"
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+class ShardedIndexer:
+    """Collects built pages and indexes them with Pagefind, `shard_size` at a time."""
+
+    def __init__(self, site_dir: Path, shard_size: int) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError(
+                "the Pagefind binary was not found (pip install 'pagefind[extended]')"
+            )
+        self.executable = str(executable)
+        self.site_dir = site_dir
+        self.shard_size = max(1, shard_size)
+        self.staging = Path(tempfile.mkdtemp(prefix="dossier-search-"))
+        self.shard = 0  # the shard pages are being collected for
+        self.in_shard = 0
+        self.pages = 0
+        self.errors: list[str] = []
+        self._ready: queue.Queue[int | None] = queue.Queue()
+        self._worker = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._worker.start()
+
+    def add(self, dest_uri: str, html: str) -> None:
+        """A page as written to the site (its path under site_dir, its HTML)."""
+        # A shard without any data-pagefind-body page would be indexed whole, nav
+        # and all: only marked pages are staged.
+        if "data-pagefind-body" not in html:
+            return
+        target = self.staging / str(self.shard) / dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        self.in_shard += 1
+        self.pages += 1
+        if self.in_shard >= self.shard_size:
+            self._close_shard()
+
+    def _close_shard(self) -> None:
+        self._ready.put(self.shard)
+        self.shard += 1
+        self.in_shard = 0
+
+    def finish(self) -> int:
+        """Index what is left, wait for every shard, write the manifest; the shard count."""
+        if self.in_shard or self.shard == 0:
+            self._close_shard()
+        self._ready.put(None)
+        self._worker.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.errors:
+            raise SearchIndexError("; ".join(self.errors))
+        shards = [f"shard-{k}/" for k in range(1, self.shard)]
+        manifest = bundle_dir(self.site_dir, 0) / MANIFEST
+        manifest.write_text(json.dumps({"merge": shards}) + "\n", encoding="utf-8")
+        return self.shard
+
+    def abandon(self) -> None:
+        """The build failed: stop after the running shard and remove the staged pages."""
+        self._ready.put(None)
+        self._worker.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _run(self) -> None:
+        while (shard := self._ready.get()) is not None:
+            source = self.staging / str(shard)
+            source.mkdir(parents=True, exist_ok=True)
+            command = [
+                self.executable, "--site", str(source),
+                "--output-path", str(bundle_dir(self.site_dir, shard)),
+                "--force-language", "en", "--exclude-selectors", EXCLUDE, "--quiet",
+            ]  # fmt: skip
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+                self.errors.append(f"Pagefind failed on shard {shard}: {' / '.join(tail)}")
+            shutil.rmtree(source, ignore_errors=True)
