@@ -17,6 +17,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,19 +35,21 @@ def timed_build(project: Path) -> tuple[float, float]:
     (GNU time would report only the largest single process).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
-        time.sleep(0.1)
-    wall = time.perf_counter() - start
-    _, stderr = process.communicate()
-    if process.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{stderr[-3000:]}")
+    # The log goes to a file: a full pipe would stall the build.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q"],
+            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kb(process.pid))
+            time.sleep(0.1)
+        wall = time.perf_counter() - start
+        if process.returncode != 0:
+            log.seek(0)
+            raise SystemExit(f"build failed in {project}:\n{log.read()[-3000:]}")
     return wall, peak / 1024
 
 
@@ -73,12 +76,14 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
-def site_size(site: Path) -> tuple[float, float]:
-    """(site MB, average article page KB)."""
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+def site_size(site: Path) -> tuple[float, float, int]:
+    """(site MB, average article page KB, number of HTML pages)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
     pages = list((site / "articles").glob("*/index.html"))
     per_page = sum(p.stat().st_size for p in pages) / max(1, len(pages))
-    return total / 1e6, per_page / 1e3
+    html_pages = sum(1 for p in files if p.suffix == ".html")
+    return total / 1e6, per_page / 1e3, html_pages
 
 
 def measure(n: int, work: Path, seed: int) -> dict:
@@ -86,29 +91,31 @@ def measure(n: int, work: Path, seed: int) -> dict:
     write(project, n, seed, HERE.parent.parent / "shared" / "corpora" / "ptc")
     dossier_wall, dossier_rss = timed_build(project)
     plain_wall, plain_rss = timed_build(project / "plain")
-    dossier_mb, dossier_page = site_size(project / "site")
-    plain_mb, plain_page = site_size(project / "plain" / "site")
+    dossier_mb, dossier_page, dossier_pages = site_size(project / "site")
+    plain_mb, plain_page, plain_pages = site_size(project / "plain" / "site")
     return {
         "n": n, "dossier_s": dossier_wall, "plain_s": plain_wall,
         "ratio": dossier_wall / plain_wall, "s_per_article": dossier_wall / n,
         "dossier_rss": dossier_rss, "plain_rss": plain_rss,
         "dossier_mb": dossier_mb, "plain_mb": plain_mb,
         "dossier_page_kb": dossier_page, "plain_page_kb": plain_page,
+        "dossier_pages": dossier_pages, "plain_pages": plain_pages,
     }  # fmt: skip
 
 
 def table(rows: list[dict]) -> str:
     lines = [
         "| N | dossier build | plain build | ratio | ms/article | peak RSS dossier / plain "
-        "| site MB dossier / plain | article page KB dossier / plain |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| site MB dossier / plain | article page KB dossier / plain | pages dossier / plain |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['n']:,} | {r['dossier_s']:.1f} s | {r['plain_s']:.1f} s | {r['ratio']:.2f} "
             f"| {1000 * r['s_per_article']:.2f} | {r['dossier_rss']:.0f} / {r['plain_rss']:.0f} MB "
             f"| {r['dossier_mb']:.0f} / {r['plain_mb']:.0f} "
-            f"| {r['dossier_page_kb']:.1f} / {r['plain_page_kb']:.1f} |"
+            f"| {r['dossier_page_kb']:.1f} / {r['plain_page_kb']:.1f} "
+            f"| {r['dossier_pages']:,} / {r['plain_pages']:,} |"
         )
     return "\n".join(lines)
 

@@ -31,6 +31,7 @@ if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
     pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
 try:
     from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 except ImportError:  # pragma: no cover - depends on the environment
     pytest.skip("browser tests need the playwright Python package", allow_module_level=True)
 
@@ -568,12 +569,19 @@ def test_reader_path_from_home_to_an_article(page: Page, site_url: str, request)
 def test_search_filters_narrow_the_results(page: Page, site_url: str, request) -> None:
     """Filters (outlet, outlet label, actor, annotation, language, year) narrow a search."""
     with screenshot_on_failure(page, request.node.name):
-        page.goto(f"{site_url}search/?q=Maduro")
-        page.wait_for_selector(".pagefind-ui__result-title")
-        # The filter panel fills in asynchronously, after the first results.
-        page.wait_for_function(
-            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 6"
-        )
+        all_filters = "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 6"
+        for attempt in range(2):
+            page.goto(f"{site_url}search/?q=Maduro")
+            page.wait_for_selector(".pagefind-ui__result-title")
+            # The filter panel fills in asynchronously, after the first results. Once,
+            # in a full run on a loaded machine, Pagefind's UI settled with one filter
+            # group missing; a reload showed it (noted as a flake, not ours to fix).
+            try:
+                page.wait_for_function(all_filters, timeout=TIMEOUT_MS // (2 - attempt))
+                break
+            except PlaywrightTimeoutError:
+                if attempt:
+                    raise
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         for name in ["Actor", "Annotation", "Language", "Outlet", "Outlet label", "Year"]:
             assert any(n.strip().startswith(name) for n in names), names

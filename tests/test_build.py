@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -149,3 +154,66 @@ def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path:
         tmp_path / "site" / "articles" / "russia-beats-us-in-venezuela" / "index.html"
     ).read_text()
     assert 'id="a-1"' not in page and 'id="a-2"' in page
+
+
+def indexed_urls(site_dir: Path) -> list[str]:
+    """The URL of every page in the Pagefind bundle and its shards (fragment files are
+    gzip: 'pagefind_dcd' then the page's JSON)."""
+    urls = []
+    for fragment in (site_dir / "pagefind").rglob("fragment/*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    return sorted(urls)
+
+
+def marked_pages(site_dir: Path) -> list[str]:
+    """URLs of the pages the theme marks for indexing (data-pagefind-body)."""
+    urls = []
+    for page in site_dir.rglob("*.html"):
+        if "data-pagefind-body" in page.read_text(encoding="utf-8"):
+            url = "/" + page.relative_to(site_dir).as_posix()
+            urls.append(url.removesuffix("index.html"))
+    return sorted(urls)
+
+
+def test_search_shards_cover_every_page_once(tmp_path: Path) -> None:
+    """Indexed seven pages to a shard, every marked page is in exactly one shard, the
+    manifest lists every shard, and a `--dirty` rebuild indexes the whole site again."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - dossier:\n", "  - dossier:\n      search_shard_size: 7\n"))
+    out = project / "site"
+    result = mkdocs_build(out, cwd=project)
+    assert result.returncode == 0, result.stderr
+    expected = marked_pages(out)
+    assert len(expected) > 40
+    assert indexed_urls(out) == expected
+    manifest = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    shards = sorted(p.name for p in (out / "pagefind").glob("shard-*"))
+    assert sorted(m.strip("/") for m in manifest["merge"]) == shards
+    assert len(shards) == -(-len(expected) // 7) - 1  # shard 0 is pagefind/ itself
+
+    dirty = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(out)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert dirty.returncode == 0, dirty.stderr
+    assert indexed_urls(out) == expected
+
+
+def test_sharded_indexer_stages_marked_pages_only_and_cleans_up(tmp_path: Path) -> None:
+    from mkdocs_dossier.search import ShardedIndexer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    body = '<html lang="en"><body><nav>menu</nav><main data-pagefind-body><h1>{0}</h1>' \
+        "<p>{0} text</p></main></body></html>"  # fmt: skip
+    indexer = ShardedIndexer(site, shard_size=2)
+    for number in range(5):
+        indexer.add(f"p{number}/index.html", body.format(f"page{number}"))
+    indexer.add("nav/index.html", "<html><body><p>not marked</p></body></html>")
+    assert indexer.finish() == 3
+    assert not indexer.staging.exists()
+    assert indexed_urls(site) == [f"/p{n}/" for n in range(5)]

@@ -24,7 +24,28 @@ class Dossier:
         return next(a for a in self.articles if a.id == article_id)
 
 
-def load_dossier(root: Path, dossier_dir: str = "dossier") -> Dossier:
+class ArticleCache:
+    """Parsed articles kept between loads (`mkdocs serve` rebuilds), keyed by file path,
+    modification time and size: an unchanged file is not read or parsed again."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], Article | None, list[Problem]]] = {}
+
+    def read(self, path: Path, root: Path, problems: list[Problem]) -> Article | None:
+        stat = path.lstat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._entries.get(path)
+        if cached is None or cached[0] != key:
+            found: list[Problem] = []
+            cached = (key, read_article(path, root, found), found)
+            self._entries[path] = cached
+        problems.extend(cached[2])
+        return cached[1]
+
+
+def load_dossier(
+    root: Path, dossier_dir: str = "dossier", cache: ArticleCache | None = None
+) -> Dossier:
     """Load and cross-check everything under `root/dossier_dir`.
 
     Problems never stop the load: a broken article is left out and reported, and
@@ -36,7 +57,7 @@ def load_dossier(root: Path, dossier_dir: str = "dossier") -> Dossier:
     dossier = Dossier(root, dossier_dir, registry, problems=problems)
     folder = root / dossier_dir / "articles"
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        article = read_article(path, root, problems)
+        article = cache.read(path, root, problems) if cache else read_article(path, root, problems)
         if article is not None and _check(article, dossier):
             dossier.articles.append(article)
     dossier.articles.sort(key=lambda a: (a.published or "9999", a.id))

@@ -123,7 +123,7 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         title=r.string("title", required=True),
         title_note=r.string("title_note"),
         outlet=r.ident("outlet", required=False) or "unknown",
-        body=body,
+        body_utf8=body.encode("utf-8"),
         body_line=body_line,
         published=r.date("published"),
         date_note=r.string("date_note"),

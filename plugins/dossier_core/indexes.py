@@ -90,7 +90,7 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
             "| --- | ---: | ---: | --- |",
         ]
         for actor in group:
-            mentions = len(index.mentions_by_actor.get(actor.id, []))
+            mentions = index.mention_counts.get(actor.id, 0)
             articles = len(index.articles_by_actor.get(actor.id, []))
             name = link(path, actor_path(actor.id), actor.name)
             lines.append(

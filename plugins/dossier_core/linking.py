@@ -46,8 +46,9 @@ class ArticleLinks:
 @dataclass
 class DossierIndex:
     articles: dict[str, ArticleLinks]
-    # actor id -> [(article id, mention number on that page, mention)]
-    mentions_by_actor: dict[str, list[tuple[str, int, Mention]]]
+    # actor id -> mentions in the whole dossier (each article's list is in `articles`;
+    # a second list per actor would hold a tuple per mention, a million at 20,000)
+    mention_counts: Counter[str]
     articles_by_actor: dict[str, list[str]]
     cooccurrence: dict[str, Counter[str]]  # actor -> other actor -> articles shared
     articles_by_source: dict[str, list[str]]
@@ -66,7 +67,7 @@ class AnalysisCache:
         self.hits = 0
 
     def key(self, article: Article, registry_key: str) -> str:
-        parts = (registry_key, article.path, article.body, repr(article.annotations),
+        parts = (registry_key, article.path, article.body_utf8, repr(article.annotations),
                  article.actors_add, article.actors_ignore)  # fmt: skip
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
@@ -92,7 +93,7 @@ def build_index(
     matcher = matcher or Matcher(dossier.registry.actors.values())
     fingerprint = registry_key(dossier) if cache is not None else ""
     links: dict[str, ArticleLinks] = {}
-    by_actor: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)
+    mention_counts: Counter[str] = Counter()
     articles_by_actor: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
@@ -102,8 +103,7 @@ def build_index(
         for anchored in entry.annotations:
             by_label[anchored.annotation.label].append((article.id, anchored))
         links[article.id] = entry
-        for number, mention in enumerate(entry.mentions, start=1):
-            by_actor[mention.actor_id].append((article.id, number, mention))
+        mention_counts.update(entry.actor_counts)
         for actor_id in entry.actor_ids:
             articles_by_actor[actor_id].append(article.id)
         by_source[article.outlet].append(article.id)
@@ -115,7 +115,7 @@ def build_index(
     _relate(links, articles_by_actor)
     return DossierIndex(
         links,
-        dict(by_actor),
+        mention_counts,
         dict(articles_by_actor),
         dict(cooccurrence),
         dict(by_source),
@@ -156,11 +156,12 @@ def analyse(article: Article, matcher: Matcher) -> ArticleLinks:
 def anchor_all(article: Article, registry: Registry, problems: list[Problem]) -> list[Anchored]:
     """Anchor every annotation of an article; a broken one is reported and left out."""
     anchored = []
+    body = article.body
     for number, annotation in enumerate(article.annotations, start=1):
         message = _invalid(annotation, registry)
         if message is None:
             try:
-                start, end = anchor(article.body, annotation)
+                start, end = anchor(body, annotation)
             except AnchorError as error:
                 message = str(error)
             else:

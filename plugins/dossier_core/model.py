@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ACTOR_KINDS = ("person", "organisation", "institution", "country", "city", "place")
 
@@ -155,7 +156,9 @@ class Article:
     path: str  # relative to the project root
     title: str
     outlet: str
-    body: str
+    # The text as published, kept as UTF-8: Python stores a str with one curly quote at
+    # two bytes a character, and bodies are most of a large dossier's memory.
+    body_utf8: bytes
     body_line: int  # line of the file on which the body starts
     title_note: str = ""
     published: str = ""
@@ -171,6 +174,17 @@ class Article:
     actors_ignore: tuple[str, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def body(self) -> str:
+        """The text as published (the last few decoded are kept: listings quote the
+        same article several times in a row)."""
+        return _decoded(self.body_utf8)
+
+
+@lru_cache(maxsize=256)
+def _decoded(text: bytes) -> str:
+    return text.decode("utf-8")
 
 
 @dataclass(frozen=True)

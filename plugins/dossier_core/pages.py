@@ -59,13 +59,10 @@ def actor_pages(
 ) -> list[Page]:
     """The actor's page, then as many numbered pages as its mentions need."""
     articles = index.articles_by_actor.get(actor.id, [])
-    mentions = index.mentions_by_actor.get(actor.id, [])
-    by_article: dict[str, list] = {}
-    for article_id, number, mention in mentions:
-        by_article.setdefault(article_id, []).append((number, mention))
+    total = index.mention_counts.get(actor.id, 0)
 
     def head(path: str) -> list[str]:
-        counts = f"{plural(len(mentions), 'mention')} in {plural(len(articles), 'article')}"
+        counts = f"{plural(total, 'mention')} in {plural(len(articles), 'article')}"
         none = [] if articles else ["No article of the dossier names this actor."]
         return [*_actor_header(actor), heading(2, f"Mentions: {counts}"), *none]
 
@@ -73,7 +70,7 @@ def actor_pages(
         first=actor_path(actor.id), title=actor.name, more="mentions",
         description=actor.description, items=articles, size=ARTICLES_PER_PAGE,
         item=lambda path, article_id: _actor_entry(
-            dossier, index, path, article_id, by_article.get(article_id, []), directory_urls
+            dossier, index, path, article_id, actor.id, directory_urls
         ),
         css="dossier-mentions", head=head,
         tail=lambda path: _actor_cooccurrence(dossier, index, path, actor.id, directory_urls),
@@ -96,11 +93,13 @@ def _actor_header(actor: Actor) -> list[str]:
 
 
 def _actor_entry(
-    dossier: Dossier, index: DossierIndex, path: str, article_id: str, found: list,
+    dossier: Dossier, index: DossierIndex, path: str, article_id: str, actor_id: str,
     directory_urls: bool,
 ) -> str:  # fmt: skip
     """One article on an actor page: title, outlet and date, up to three snippets."""
-    article = index.articles[article_id].article
+    entry = index.articles[article_id]
+    article = entry.article
+    found = [(n, m) for n, m in enumerate(entry.mentions, start=1) if m.actor_id == actor_id]
     url = href(path, article_path(article_id), directory_urls)
     outlet = source_name(dossier, article.outlet)
     head = article_heading(url, article.title, outlet, article.published)

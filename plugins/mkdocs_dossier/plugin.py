@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.dossier import ArticleCache
 from dossier_core.linking import AnalysisCache
 from dossier_core.pagekit import Page as DossierPage
 from dossier_core.pagekit import fill_blocks
@@ -44,12 +45,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.blocks: dict[str, DossierPage | tuple[str, ...]] = {}  # pages to fill
         self.serving = False
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
+        self.articles = ArticleCache()  # parsed article files, likewise
         self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
         self.searched = False
+        self.index_from_disk = False
         self.indexer: ShardedIndexer | None = None  # between on_pre_build and on_post_build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        # `mkdocs build --dirty` writes only changed pages: the index is then built
+        # from every page on disk after the build, not from the pages written.
+        self.index_from_disk = dirty and not self.serving
         if self.serving:
             self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
 
@@ -64,7 +70,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        dossier = load_dossier(self.root, self.config.dossier_dir)
+        dossier = load_dossier(self.root, self.config.dossier_dir, cache=self.articles)
         index = build_index(dossier, cache=self.cache)
         for problem in dossier.problems + index.problems:
             log.warning(str(problem))
@@ -121,7 +127,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         item = self.blocks.pop(page.file.src_uri, None)
         if item is not None:
             output = fill_blocks(output, item if isinstance(item, tuple) else item.blocks)
-        if self.indexer is not None:
+        if self.indexer is not None and not self.index_from_disk:
             self.indexer.add(page.file.dest_uri, output)
         return output
 
@@ -148,6 +154,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return
         indexer, self.indexer = self.indexer, None
         try:
+            if self.index_from_disk:
+                indexer.add_site()
             shards = indexer.finish()
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from error

@@ -51,6 +51,8 @@ class ShardedIndexer:
         self.site_dir = site_dir
         self.shard_size = max(1, shard_size)
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-search-"))
+        # A dirty build keeps the old site: its bundle and shards are replaced whole.
+        shutil.rmtree(bundle_dir(site_dir, 0), ignore_errors=True)
         self.shard = 0  # the shard pages are being collected for
         self.in_shard = 0
         self.pages = 0
@@ -72,6 +74,13 @@ class ShardedIndexer:
         self.pages += 1
         if self.in_shard >= self.shard_size:
             self._close_shard()
+
+    def add_site(self) -> None:
+        """Every HTML page already in the site folder (for `mkdocs build --dirty`)."""
+        for path in sorted(self.site_dir.rglob("*.html")):
+            relative = path.relative_to(self.site_dir).as_posix()
+            if not relative.startswith("pagefind/"):
+                self.add(relative, path.read_text(encoding="utf-8"))
 
     def _close_shard(self) -> None:
         self._ready.put(self.shard)
