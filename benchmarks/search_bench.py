@@ -70,7 +70,9 @@ MODES = {
 }
 
 
-def one_run(browser, url: str, mode: str, counter: Counter) -> tuple[float, int]:
+def one_run(
+    browser, url: str, mode: str, counter: Counter, query: str = QUERY
+) -> tuple[float, int]:
     path, box, result = MODES[mode]
     context = browser.new_context()
     page = context.new_page()
@@ -81,7 +83,7 @@ def one_run(browser, url: str, mode: str, counter: Counter) -> tuple[float, int]
     counter.total, counter.armed = 0, True  # what the search costs, not the page
     page.locator(box).focus()
     start = time.perf_counter()
-    page.keyboard.type(QUERY, delay=0)
+    page.keyboard.type(query, delay=0)
     page.wait_for_selector(result, timeout=120_000)
     elapsed = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
@@ -90,13 +92,13 @@ def one_run(browser, url: str, mode: str, counter: Counter) -> tuple[float, int]
     return elapsed * 1000, counter.total
 
 
-def measure(site: Path, runs: int, mode: str) -> tuple[float, float]:
+def measure(site: Path, runs: int, mode: str, query: str = QUERY) -> tuple[float, float]:
     counter = Counter()
     server, url = serve(site, counter)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            results = [one_run(browser, url, mode, counter) for _ in range(runs)]
+            results = [one_run(browser, url, mode, counter, query) for _ in range(runs)]
             browser.close()
     finally:
         server.shutdown()
@@ -113,6 +115,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000, 20000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--query", default=QUERY, help="what is typed (default: %(default)s)")
+    parser.add_argument(
+        "--modes",
+        default="header,search page,plain",
+        help="comma-separated: header, search page, plain",
+    )
     args = parser.parse_args()
     print("| N | header box (dossier) | KB | search page (dossier) | KB "
           "| plain Material | KB, plain |")  # fmt: skip
@@ -121,9 +129,12 @@ def main() -> None:
         project = args.work / f"n{n}"
         cells = []
         for mode in ("header", "search page", "plain"):
+            if mode not in args.modes.split(","):
+                cells.append("- | -")
+                continue
             site = project / "plain" / "site" if mode == "plain" else project / "site"
             try:
-                ms, kb = measure(site, args.runs, mode)
+                ms, kb = measure(site, args.runs, mode, args.query)
             except Exception as error:  # noqa: BLE001 - reported in the table
                 # Material's search at 20,000 pages crashes the tab (its whole index
                 # is loaded and rebuilt in the page).

@@ -12,4 +12,4 @@ class DossierConfig(Config):
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
     search_shard_size = opt.Type(int, default=1000)
-    """Pages per Pagefind run: bounds the indexer's memory (about 0.5 MB a page)."""
+    """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page)."""

@@ -1,7 +1,7 @@
 """Pagefind indexing of the built site, in shards, while MkDocs is still writing it.
 
-Pagefind's indexer holds about 0.5 MB per page until it writes its bundle, so one
-run over 20,000 pages would need some 10 GB. Instead, every page is handed over as
+Pagefind's indexer holds 0.5 to 0.8 MB per page until it writes its bundle, so one
+run over 20,000 pages would need 10 to 16 GB. Instead, every page is handed over as
 MkDocs writes it (`add`); each `shard_size` pages are indexed by a separate Pagefind
 run, in a background thread, one run at a time, while MkDocs goes on with the next
 pages on the other core. Shard 0 is written to `pagefind/`, shard k to
