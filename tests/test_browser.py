@@ -448,6 +448,9 @@ def test_annotation_note_opens_with_the_keyboard(page: Page, site_url: str, requ
         note = page.locator(f"li[id='{focused[1:]}']")
         expected = note.locator("strong").first.inner_text()
         assert expected  # the label name, first thing in the note
+        # Its accessible name says what it is, not just "1".
+        name = page.locator(f"a.footnote-ref[href='{focused}']").get_attribute("aria-label")
+        assert re.fullmatch(rf"Note \d+: {re.escape(expected)}", name or ""), name
         wait_for_tooltip(page, expected)
         page.keyboard.press("Enter")
         page.wait_for_function(f"location.hash === '{focused}'")

@@ -125,7 +125,7 @@ def _wrap(
             css = f"dossier-hl dossier-hl--{span.ref}"
             result = f'<mark class="{css}"{ident} data-label="{label}">{result}</mark>'
             if span.end == end:
-                markers.append(note_marker(span.anchor, notes[span.anchor]))
+                markers.append(note_marker(span.anchor, notes[span.anchor], label))
     return result + "".join(reversed(markers))
 
 
@@ -136,9 +136,15 @@ def _ident(anchor: str, anchored: set[str]) -> str:
     return f' id="{anchor}"'
 
 
-def note_marker(anchor: str, number: int) -> str:
+def note_marker(anchor: str, number: int, label: str = "") -> str:
     """A note marker in Python-Markdown's footnote markup, which Material's footnote
-    tooltips recognise (and which works as a plain link without JavaScript)."""
+    tooltips recognise (and which works as a plain link without JavaScript).
+
+    Screen readers would announce just "1, link": the accessible name says what the
+    note is ("Note 1: Loaded language"); `label` must already be attribute-escaped.
+    """
+    name = f' aria-label="Note {number}: {label}"' if label else ""
     return (
-        f'<sup id="fnref:{anchor}"><a class="footnote-ref" href="#fn:{anchor}">{number}</a></sup>'
+        f'<sup id="fnref:{anchor}"><a class="footnote-ref" href="#fn:{anchor}"{name}>'
+        f"{number}</a></sup>"
     )
