@@ -54,6 +54,10 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
             text.replace("summary: ", "summary: Edited-while-serving. ", 1), encoding="utf-8"
         )
         assert wait_for(url, "Edited-while-serving.", 60), "the edit was not rebuilt"
+        # The rebuild cleaned the site folder; the first build's search index is put back.
+        index = f"http://127.0.0.1:{port}/pagefind/"
+        assert wait_for(index + "shards.json", "merge", 30), "search index lost on rebuild"
+        assert fetch(index + "pagefind.js"), "search index lost on rebuild"
     finally:
         server.terminate()
         try:

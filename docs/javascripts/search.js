@@ -181,8 +181,18 @@
         });
     }
 
+    // Start loading the index as soon as a reader heads for the box.
     input.addEventListener("focus", function () { loadPagefind(); });
+    form.addEventListener("pointerenter", function () { loadPagefind(); });
     input.addEventListener("input", function () {
+      if (input.value.trim().length >= 3) {
+        // Fetch the index chunks for what is typed while the debounce waits (not for
+        // one or two letters, whose chunks would span much of the vocabulary).
+        loadPagefind().then(function (api) {
+          var query = input.value.trim();
+          return query.length >= 3 ? api.preload(query) : null;
+        }).catch(function () {});
+      }
       clearTimeout(timer);
       // The index is static and local: 30 ms is enough to coalesce fast typing.
       timer = setTimeout(run, 30);

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -62,6 +63,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_shutdown(self) -> None:
         if self.pages_dir is not None:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
+            shutil.rmtree(self.pages_dir.with_name(self.pages_dir.name + "-search"), True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -140,17 +142,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
-            return
-        if self.serving and self.searched:
-            # Pagefind re-indexes the whole site (tens of seconds at thousands of
-            # articles); while serving, the first build's index is kept.
-            log.info("search index kept from the first build (restart serve to refresh it)")
+        if not self.config.search or (self.serving and self.searched):
             return
         self.indexer = ShardedIndexer(Path(config.site_dir), self.config.search_shard_size)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        bundle = Path(config.site_dir) / "pagefind"
         if self.indexer is None:
+            if self.serving and self.searched and self.pages_dir is not None:
+                # Pagefind re-indexes the whole site (tens of seconds at thousands of
+                # articles); while serving, the first build's index is kept, and put
+                # back when a rebuild has cleaned the site folder.
+                if not bundle.exists():
+                    copy_tree(self.pages_dir.with_name(self.pages_dir.name + "-search"), bundle)
+                log.info("search index kept from the first build (restart serve to refresh it)")
             return
         indexer, self.indexer = self.indexer, None
         try:
@@ -160,9 +165,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from error
         self.searched = True
+        if self.serving and self.pages_dir is not None:
+            copy_tree(bundle, self.pages_dir.with_name(self.pages_dir.name + "-search"))
         log.info("search index: %d pages in %d shard(s)", indexer.pages, shards)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexer is not None:
             self.indexer.abandon()
             self.indexer = None
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy a folder, hard-linking the files where the file system allows (a search
+    bundle is hundreds of MB at thousands of articles; links cost nothing)."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, copy_function=link_or_copy)
