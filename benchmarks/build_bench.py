@@ -1,6 +1,7 @@
 """Build benchmark: the dossier build against plain MkDocs + Material, same texts, same run.
 
 Usage: python benchmarks/build_bench.py [N ...] [--work /tmp/dossier-bench] [--seed 1]
+       [--search-shard-size K]
 
 For each N (default 500 5000 20000), generates the corpus (benchmarks/generate.py),
 then builds, one after the other on the same machine:
@@ -86,9 +87,15 @@ def site_size(site: Path) -> tuple[float, float, int]:
     return total / 1e6, per_page / 1e3, html_pages
 
 
-def measure(n: int, work: Path, seed: int) -> dict:
+def measure(n: int, work: Path, seed: int, shard_size: int | None = None) -> dict:
     project = work / f"n{n}"
     write(project, n, seed, HERE.parent.parent / "shared" / "corpora" / "ptc")
+    if shard_size is not None:
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - dossier:\n" in text, "the generated mkdocs.yml has no dossier plugin"
+        option = f"  - dossier:\n      search_shard_size: {shard_size}\n"
+        config.write_text(text.replace("  - dossier:\n", option), encoding="utf-8")
     dossier_wall, dossier_rss = timed_build(project)
     plain_wall, plain_rss = timed_build(project / "plain")
     dossier_mb, dossier_page, dossier_pages = site_size(project / "site")
@@ -125,10 +132,16 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000, 20000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--search-shard-size",
+        type=int,
+        default=None,
+        help="set the plugin's search_shard_size (default: the plugin's)",
+    )
     args = parser.parse_args()
     rows = []
     for n in args.sizes:
-        rows.append(measure(n, args.work, args.seed))
+        rows.append(measure(n, args.work, args.seed, args.search_shard_size))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(rows))
