@@ -8,6 +8,7 @@ actor links and the related list was the largest cost of an article page.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections import Counter
 
@@ -53,7 +54,37 @@ def article_page(
         *_related(dossier, index, entry, url),
         Lazy(lambda: _removed_audit(article)),
     ]
-    return make_page(path, parts)
+    return make_page(path, parts, key=page_key(dossier, index, entry, directory_urls))
+
+
+def page_key(
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool
+) -> str:
+    """Everything an article page is made from: the article itself (text, front matter,
+    annotations), the glossary, labels and outlets, and the related articles as they
+    are shown (title, outlet, date, shared actors). Mentions, anchors and counts are
+    derived from these, so they need no place of their own."""
+    related = []
+    for item in entry.related:
+        other = index.articles[item.article_id].article
+        related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
+    parts = (repr(entry.article), registry_digest(dossier), related, directory_urls)
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+_DIGESTS: dict[int, tuple[object, str]] = {}
+
+
+def registry_digest(dossier: Dossier) -> str:
+    """A hash of the glossary, labels and outlets, computed once per loaded dossier."""
+    registry = dossier.registry
+    cached = _DIGESTS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        text = repr((registry.actors, registry.labels, registry.sources))
+        cached = (registry, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        _DIGESTS.clear()  # one dossier at a time; the entry keeps it alive
+        _DIGESTS[id(registry)] = cached
+    return cached[1]
 
 
 def _spans(dossier: Dossier, entry: ArticleLinks, url) -> list[Span]:

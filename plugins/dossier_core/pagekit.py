@@ -43,6 +43,10 @@ class Page:
     path: str
     markdown: str
     pieces: tuple[tuple[str | Lazy, ...], ...] = ()  # per block, its parts
+    # A fingerprint of everything the page's blocks are made from, when the builder
+    # can name it (article pages): equal keys, equal blocks, so a rebuild while
+    # serving can reuse the last rendering. Empty: always render.
+    key: str = ""
 
     @property
     def has_blocks(self) -> bool:
@@ -66,7 +70,9 @@ def fill_blocks(text: str, blocks: Sequence[str]) -> str:
     return text
 
 
-def make_page(path: str, parts: Sequence[str | Lazy], separator: str = "\n\n") -> Page:
+def make_page(
+    path: str, parts: Sequence[str | Lazy], separator: str = "\n\n", key: str = ""
+) -> Page:
     """Join a page's parts; Raw and Lazy parts become blocks behind placeholders
     (neighbouring ones share a block)."""
     blocks: list[list[str | Lazy]] = []
@@ -84,7 +90,7 @@ def make_page(path: str, parts: Sequence[str | Lazy], separator: str = "\n\n") -
         else:
             joined.append(part)
         previous_block = is_block
-    return Page(path, separator.join(joined) + "\n", tuple(tuple(b) for b in blocks))
+    return Page(path, separator.join(joined) + "\n", tuple(tuple(b) for b in blocks), key)
 
 
 def article_path(article_id: str) -> str:

@@ -47,6 +47,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = False
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
         self.articles = ArticleCache()  # parsed article files, likewise
+        self.rendered: dict[str, tuple[str, tuple[str, ...]]] = {}  # serve: key, blocks
         self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
         self.searched = False
         self.index_from_disk = False
@@ -83,7 +84,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 if page.has_blocks:
                     self.blocks[page.path] = page  # rendered when the page is written
             else:
-                blocks = page.blocks  # serve compares them with the last build's
+                blocks = self._serve_blocks(page)  # compared with the last build's
                 files.append(self._generated(config, page.path, page.markdown, blocks))
                 if blocks:
                     self.blocks[page.path] = blocks
@@ -102,6 +103,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             annotations,
         )
         return files
+
+    def _serve_blocks(self, page: DossierPage) -> tuple[str, ...]:
+        """The page's blocks; under serve, the last rendering when the page's inputs
+        are unchanged (its key), so an edit re-renders only what it touched."""
+        if page.key:
+            last = self.rendered.get(page.path)
+            if last is not None and last[0] == page.key:
+                return last[1]
+        blocks = page.blocks
+        if page.key:
+            self.rendered[page.path] = (page.key, blocks)
+        return blocks
 
     def _generated(
         self, config: MkDocsConfig, path: str, text: str, blocks: tuple[str, ...] = ()
