@@ -65,7 +65,11 @@ def serve(folder: Path, counter: Counter) -> tuple[http.server.ThreadingHTTPServ
 # Where the query is typed and what counts as its first result.
 MODES = {
     "header": ("", "#dossier-search-input", ".dossier-search__result"),
-    "search page": ("search/", "#dossier-search input", ".pagefind-ui__result"),
+    "search page": (
+        "search/",
+        "#dossier-search-page-input",
+        "#dossier-search .dossier-search__result",
+    ),
     "plain": ("", "input.md-search__input", ".md-search-result__item"),
 }
 

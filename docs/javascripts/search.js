@@ -29,6 +29,36 @@
       .catch(function () { return []; });
   }
 
+  // ---- shared: folding, and telling real matches from Pagefind's prefix fallback
+
+  function textFold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function sharedPrefix(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+    return n;
+  }
+
+  // Pagefind retries a word that an index lacks with shorter and shorter prefixes
+  // ("rosneft" -> "r"), and it does so per index: with shards, a shard without the
+  // word returns pages that only share a prefix with it, marking "R." in "John R.
+  // Bolton" (Pagefind/pagefind#1246). A result is kept when a marked word shares most
+  // of a query word (all of a short one): prefixes typed so far ("guai" -> Guaidó) and
+  // stemmed forms ("sanctions" -> sanctioned) pass, single letters and stubs do not.
+  function marksQuery(excerpt, words) {
+    var marked = (excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) {
+      return textFold(m.slice(6, -7)).replace(/[^\p{L}\p{N}]+/gu, "");
+    });
+    return marked.some(function (m) {
+      return words.some(function (q) {
+        var need = q.length < 4 ? q.length : Math.max(4, q.length - 3);
+        return sharedPrefix(m, q) >= need;
+      });
+    });
+  }
+
   // ---- the header box -------------------------------------------------------
 
   var pagefind = null;
@@ -103,35 +133,10 @@
       panel.hidden = false;
     }
 
-    // Pagefind retries a word that an index lacks with shorter and shorter prefixes
-    // ("rosneft" -> "r"), and it does so per index: with shards, a shard without the
-    // word returns pages that only share a prefix with it, marking "R." in "John R.
-    // Bolton" (Pagefind/pagefind#1246). A result is kept when a marked word shares
-    // most of a query word (all of a short one): prefixes typed so far ("guai" ->
-    // Guaidó) and stemmed forms ("sanctions" -> sanctioned) pass, single letters and
-    // short stubs do not. Results are checked a few at a time, until MAX_RESULTS
-    // real ones are found.
-    function fold(text) {
-      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    }
-
-    function sharedPrefix(a, b) {
-      var n = 0;
-      while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-      return n;
-    }
-
-    function marksTheQuery(excerpt, words) {
-      var marked = (excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) {
-        return fold(m.slice(6, -7)).replace(/[^\p{L}\p{N}]+/gu, "");
-      });
-      return marked.some(function (m) {
-        return words.some(function (q) {
-          var need = q.length < 4 ? q.length : Math.max(4, q.length - 3);
-          return sharedPrefix(m, q) >= need;
-        });
-      });
-    }
+    // Results are checked a few at a time (see marksQuery), until MAX_RESULTS real
+    // ones are found.
+    var fold = textFold;
+    var marksTheQuery = marksQuery;
 
     function matching(results, query, ticket) {
       var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -220,40 +225,191 @@
   }
 
   // ---- the search page -------------------------------------------------------
+  // Every result, ten at a time, with filters by outlet, outlet label, actor,
+  // annotation label, language and year. The filter indexes are loaded only when the
+  // reader opens the filters (on a sharded index they weigh more than a search).
 
-  function loadPagefindUI(done) {
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("pagefind-ui.css", bundle).href;
-    document.head.appendChild(css);
-    var script = document.createElement("script");
-    script.src = new URL("pagefind-ui.js", bundle).href;
-    script.onload = done;
-    document.head.appendChild(script);
-  }
+  var PAGE_SIZE = 10;
+  var EXACT_UP_TO = 40;
+  var FILTER_ORDER = ["Outlet", "Outlet label", "Actor", "Annotation", "Language", "Year"];
 
-  function startSearchPage() {
-    Promise.all([new Promise(loadPagefindUI), shards()]).then(function (loaded) {
-      var ui = new PagefindUI({
-        element: "#dossier-search",
-        bundlePath: bundle.pathname,
-        mergeIndex: loaded[1].map(function (path) { return { bundlePath: path }; }),
-        showSubResults: true,
-        showImages: false,
-        resetStyles: false,
-        autofocus: true, // focusing the box loads the index before the first keystroke
-        debounceTimeoutMs: 30,
+  function startSearchPage(mount) {
+    var form = element("form", "dossier-search-page__form");
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "All results");
+    var input = element("input", "dossier-search-page__input");
+    input.type = "search";
+    input.id = "dossier-search-page-input";
+    input.setAttribute("aria-label", "Search the dossier");
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    input.placeholder = "Search";
+    form.appendChild(input);
+    var filtersBox = element("details", "dossier-search-page__filters");
+    filtersBox.appendChild(element("summary", "", "Filters"));
+    var filterGroups = element("div", "dossier-search-page__groups");
+    filtersBox.appendChild(filterGroups);
+    var status = element("p", "dossier-search-page__status");
+    status.setAttribute("role", "status");
+    var list = element("ol", "dossier-search__list dossier-search-page__list");
+    var more = element("button", "dossier-search-page__more", "More results");
+    more.type = "button";
+    more.hidden = true;
+    mount.textContent = "";
+    [form, filtersBox, status, list, more].forEach(function (node) { mount.appendChild(node); });
+
+    var chosen = {};  // filter name -> [values]
+    var filtersLoaded = false;
+    var latest = 0;
+    var state = null;  // {query, results, next, kept, dropped, ticket}
+    var timer = null;
+
+    function filterOption() {
+      var filters = {};
+      Object.keys(chosen).forEach(function (name) {
+        if (chosen[name].length) filters[name] = { any: chosen[name] };
       });
-      // Pagefind's input is labelled only by a title; give it an accessible name.
-      var input = document.querySelector("#dossier-search input");
-      if (input) {
-        input.setAttribute("aria-label", "Search the dossier");
+      return filters;
+    }
+
+    function renderFilters(counts) {
+      var open = {};
+      filterGroups.querySelectorAll("fieldset").forEach(function (set) {
+        open[set.dataset.name] = true;
+      });
+      filterGroups.textContent = "";
+      FILTER_ORDER.filter(function (name) { return counts[name]; }).forEach(function (name) {
+        var set = element("fieldset", "dossier-search-page__group");
+        set.dataset.name = name;
+        set.appendChild(element("legend", "", name));
+        Object.keys(counts[name]).sort().forEach(function (value, index) {
+          var id = "filter-" + FILTER_ORDER.indexOf(name) + "-" + index;
+          var box = element("input");
+          box.type = "checkbox";
+          box.id = id;
+          box.checked = (chosen[name] || []).indexOf(value) >= 0;
+          box.addEventListener("change", function () {
+            var values = chosen[name] || (chosen[name] = []);
+            if (box.checked) values.push(value); else values.splice(values.indexOf(value), 1);
+            run();
+          });
+          var label = element("label", "", value + " (" + counts[name][value] + ")");
+          label.htmlFor = id;
+          var row = element("div", "dossier-search-page__option");
+          row.appendChild(box);
+          row.appendChild(label);
+          set.appendChild(row);
+        });
+        filterGroups.appendChild(set);
+      });
+    }
+
+    function appendResults(items) {
+      items.forEach(function (item) {
+        var entry = element("li", "dossier-search__result");
+        var link = element("a");
+        link.href = item.url;
+        link.appendChild(element("span", "dossier-search__title", (item.meta && item.meta.title) || item.url));
+        var excerpt = element("span", "dossier-search__excerpt");
+        excerpt.innerHTML = item.excerpt;  // Pagefind's escaped text with <mark>s
+        link.appendChild(excerpt);
+        entry.appendChild(link);
+        list.appendChild(entry);
+      });
+    }
+
+    function showMore() {
+      var current = state;
+      if (!current) return Promise.resolve();
+      more.disabled = true;
+      return page(current).then(function (items) {
+        if (current !== state) return;
+        appendResults(items);
+        var count = current.results.length - current.dropped;
+        var exact = current.next >= current.results.length;
+        status.textContent = count === 0
+          ? "No results for \u201c" + current.query + "\u201d"
+          : (exact ? "" : "about ") + count + (count === 1 && exact ? " result" : " results") +
+            " for \u201c" + current.query + "\u201d";
+        more.hidden = exact && !current.kept.length;
+        more.disabled = false;
+      });
+    }
+
+    // The next PAGE_SIZE results whose excerpts mark the query (see marksTheQuery).
+    function page(current) {
+      var words = textFold(current.query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      // Up to EXACT_UP_TO results, all are checked at once, so the count is exact.
+      var enough = current.results.length <= EXACT_UP_TO ? Infinity : PAGE_SIZE;
+      function step() {
+        if (current.kept.length >= enough || current.next >= current.results.length) {
+          return Promise.resolve(current.kept.splice(0, PAGE_SIZE));
+        }
+        var batch = current.results.slice(current.next, current.next + PAGE_SIZE);
+        current.next += batch.length;
+        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+          items.forEach(function (item) {
+            if (marksQuery(item.excerpt, words)) current.kept.push(item); else current.dropped += 1;
+          });
+          return step();
+        });
       }
-      var query = new URLSearchParams(location.search).get("q");
-      if (query) {
-        ui.triggerSearch(query);
+      return step();
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      var url = new URL(location.href);
+      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+      if (!query) {
+        state = null;
+        list.textContent = "";
+        status.textContent = "";
+        more.hidden = true;
+        return Promise.resolve();
       }
+      return loadPagefind()
+        .then(function (api) { return api.search(query, { filters: filterOption() }); })
+        .then(function (search) {
+          if (ticket !== latest || !search) return null;
+          state = { query: query, results: search.results, next: 0, kept: [], dropped: 0 };
+          list.textContent = "";
+          if (filtersLoaded) renderFilters(search.filters);
+          return showMore();
+        })
+        .catch(function (error) {
+          status.textContent = "Search is unavailable";
+          if (window.console) console.error(error);
+        });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 30);
     });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    more.addEventListener("click", function () { showMore(); });
+    filtersBox.addEventListener("toggle", function () {
+      if (!filtersBox.open || filtersLoaded) return;
+      filtersLoaded = true;
+      status.textContent = "Loading filters\u2026";
+      loadPagefind()
+        .then(function (api) { return api.filters(); })
+        .then(function (totals) {
+          renderFilters(totals);
+          return run();
+        });
+    });
+
+    input.value = new URLSearchParams(location.search).get("q") || "";
+    input.focus();  // and so loads the index before the first keystroke
+    loadPagefind();
+    if (input.value) run();
   }
 
   document.addEventListener("keydown", function (event) {
@@ -272,7 +428,8 @@
   if (form) {
     startHeaderSearch(form);
   }
-  if (document.getElementById("dossier-search")) {
-    startSearchPage();
+  var searchPage = document.getElementById("dossier-search");
+  if (searchPage) {
+    startSearchPage(searchPage);
   }
 })();
