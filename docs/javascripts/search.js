@@ -135,11 +135,8 @@
 
     // Results are checked a few at a time (see marksQuery), until MAX_RESULTS real
     // ones are found.
-    var fold = textFold;
-    var marksTheQuery = marksQuery;
-
     function matching(results, query, ticket) {
-      var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      var words = textFold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       var kept = [];
       var dropped = 0;
       var next = 0;
@@ -156,7 +153,7 @@
         next += batch.length;
         return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
           items.forEach(function (item) {
-            if (marksTheQuery(item.excerpt, words)) kept.push(item); else dropped += 1;
+            if (marksQuery(item.excerpt, words)) kept.push(item); else dropped += 1;
           });
           return step();
         });
