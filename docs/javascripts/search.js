@@ -86,6 +86,55 @@
     return node;
   }
 
+  // One result, in both views: title, then Pagefind's excerpt (the page's own indexed
+  // text, escaped, with <mark> around the matched words).
+  function resultItem(item) {
+    var entry = element("li", "dossier-search__result");
+    var link = element("a");
+    link.href = item.url;
+    link.appendChild(element("span", "dossier-search__title", (item.meta && item.meta.title) || item.url));
+    var excerpt = element("span", "dossier-search__excerpt");
+    excerpt.innerHTML = item.excerpt;
+    link.appendChild(excerpt);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  // A search in progress: its results, how far they were checked, the real ones kept.
+  function searchState(query, results) {
+    return {
+      query: query,
+      words: textFold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+      results: results, next: 0, kept: [], dropped: 0,
+    };
+  }
+
+  // Check results a batch at a time (see marksQuery) until `enough` real ones are kept
+  // or none is left; resolves to false if `stillWanted()` turned false meanwhile.
+  function collect(state, enough, stillWanted) {
+    if (!stillWanted()) return Promise.resolve(false);
+    if (state.kept.length >= enough || state.next >= state.results.length) {
+      return Promise.resolve(true);
+    }
+    var batch = state.results.slice(state.next, state.next + 10);
+    state.next += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      items.forEach(function (item) {
+        if (marksQuery(item.excerpt, state.words)) state.kept.push(item); else state.dropped += 1;
+      });
+      return collect(state, enough, stillWanted);
+    });
+  }
+
+  // "12 results", "about 340 results" (not every result checked yet), "No results".
+  function countText(state) {
+    var count = state.results.length - state.dropped;
+    var exact = state.next >= state.results.length;
+    if (count === 0) return "No results";
+    if (count === 1 && exact) return "1 result";
+    return (exact ? "" : "about ") + count + " results";
+  }
+
   function startHeaderSearch(form) {
     var input = form.querySelector("[data-dossier-search]");
     var panel = form.querySelector(".dossier-search__results");
@@ -105,60 +154,18 @@
       return link;
     }
 
-    function render(query, found, items) {
+    function render(found) {
       panel.textContent = "";
-      var count = found.count;
-      var number = found.exact ? String(count) : "about " + count;
-      status.textContent = count === 0 ? "No results" : count === 1 && found.exact ? "1 result" : number + " results";
-      if (count === 0) {
-        panel.appendChild(element("p", "dossier-search__empty", "No results for \u201c" + query + "\u201d"));
+      status.textContent = countText(found);
+      if (!found.kept.length) {
+        panel.appendChild(element("p", "dossier-search__empty", "No results for \u201c" + found.query + "\u201d"));
       } else {
         var list = element("ol", "dossier-search__list");
-        items.forEach(function (item) {
-          var entry = element("li", "dossier-search__result");
-          var link = element("a");
-          link.href = item.url;
-          link.appendChild(element("span", "dossier-search__title", (item.meta && item.meta.title) || item.url));
-          var excerpt = element("span", "dossier-search__excerpt");
-          // Pagefind's excerpt is the page's own indexed text, escaped, with <mark>
-          // around the matched words.
-          excerpt.innerHTML = item.excerpt;
-          link.appendChild(excerpt);
-          entry.appendChild(link);
-          list.appendChild(entry);
-        });
+        found.kept.slice(0, MAX_RESULTS).forEach(function (item) { list.appendChild(resultItem(item)); });
         panel.appendChild(list);
       }
-      panel.appendChild(allResultsLink(query, count));
+      panel.appendChild(allResultsLink(found.query, found.results.length - found.dropped));
       panel.hidden = false;
-    }
-
-    // Results are checked a few at a time (see marksQuery), until MAX_RESULTS real
-    // ones are found.
-    function matching(results, query, ticket) {
-      var words = textFold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      var kept = [];
-      var dropped = 0;
-      var next = 0;
-      function step() {
-        if (ticket !== latest) return Promise.resolve(null);
-        if (kept.length >= MAX_RESULTS || next >= results.length) {
-          return Promise.resolve({
-            items: kept.slice(0, MAX_RESULTS),
-            count: results.length - dropped,
-            exact: next >= results.length,
-          });
-        }
-        var batch = results.slice(next, next + MAX_RESULTS);
-        next += batch.length;
-        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
-          items.forEach(function (item) {
-            if (marksQuery(item.excerpt, words)) kept.push(item); else dropped += 1;
-          });
-          return step();
-        });
-      }
-      return step();
     }
 
     function run() {
@@ -173,8 +180,10 @@
         .then(function (api) { return api.search(query); })
         .then(function (search) {
           if (ticket !== latest || !search) return null;
-          return matching(search.results, query, ticket).then(function (found) {
-            if (found && ticket === latest) render(query, found, found.items);
+          var found = searchState(query, search.results);
+          var current = function () { return ticket === latest; };
+          return collect(found, MAX_RESULTS, current).then(function (wanted) {
+            if (wanted) render(found);
           });
         })
         .catch(function (error) {
@@ -258,7 +267,7 @@
     var chosen = {};  // filter name -> [values]
     var filtersLoaded = false;
     var latest = 0;
-    var state = null;  // {query, results, next, kept, dropped, ticket}
+    var state = null;  // the search shown (searchState)
     var timer = null;
 
     function filterOption() {
@@ -301,57 +310,20 @@
       });
     }
 
-    function appendResults(items) {
-      items.forEach(function (item) {
-        var entry = element("li", "dossier-search__result");
-        var link = element("a");
-        link.href = item.url;
-        link.appendChild(element("span", "dossier-search__title", (item.meta && item.meta.title) || item.url));
-        var excerpt = element("span", "dossier-search__excerpt");
-        excerpt.innerHTML = item.excerpt;  // Pagefind's escaped text with <mark>s
-        link.appendChild(excerpt);
-        entry.appendChild(link);
-        list.appendChild(entry);
-      });
-    }
-
+    // The next PAGE_SIZE real results. Up to EXACT_UP_TO results, all are checked at
+    // once, so that the count is exact.
     function showMore() {
       var current = state;
       if (!current) return Promise.resolve();
       more.disabled = true;
-      return page(current).then(function (items) {
-        if (current !== state) return;
-        appendResults(items);
-        var count = current.results.length - current.dropped;
-        var exact = current.next >= current.results.length;
-        status.textContent = count === 0
-          ? "No results for \u201c" + current.query + "\u201d"
-          : (exact ? "" : "about ") + count + (count === 1 && exact ? " result" : " results") +
-            " for \u201c" + current.query + "\u201d";
-        more.hidden = exact && !current.kept.length;
+      var enough = current.results.length <= EXACT_UP_TO ? Infinity : PAGE_SIZE;
+      return collect(current, enough, function () { return current === state; }).then(function (wanted) {
+        if (!wanted) return;
+        current.kept.splice(0, PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item)); });
+        status.textContent = countText(current) + " for \u201c" + current.query + "\u201d";
+        more.hidden = current.next >= current.results.length && !current.kept.length;
         more.disabled = false;
       });
-    }
-
-    // The next PAGE_SIZE results whose excerpts mark the query (see marksTheQuery).
-    function page(current) {
-      var words = textFold(current.query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      // Up to EXACT_UP_TO results, all are checked at once, so the count is exact.
-      var enough = current.results.length <= EXACT_UP_TO ? Infinity : PAGE_SIZE;
-      function step() {
-        if (current.kept.length >= enough || current.next >= current.results.length) {
-          return Promise.resolve(current.kept.splice(0, PAGE_SIZE));
-        }
-        var batch = current.results.slice(current.next, current.next + PAGE_SIZE);
-        current.next += batch.length;
-        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
-          items.forEach(function (item) {
-            if (marksQuery(item.excerpt, words)) current.kept.push(item); else current.dropped += 1;
-          });
-          return step();
-        });
-      }
-      return step();
     }
 
     function run() {
@@ -371,7 +343,7 @@
         .then(function (api) { return api.search(query, { filters: filterOption() }); })
         .then(function (search) {
           if (ticket !== latest || !search) return null;
-          state = { query: query, results: search.results, next: 0, kept: [], dropped: 0 };
+          state = searchState(query, search.results);
           list.textContent = "";
           if (filtersLoaded) renderFilters(search.filters);
           return showMore();
