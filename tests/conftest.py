@@ -122,6 +122,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def set_plugin_option(project: Path, name: str, value: object) -> None:
+    """Set an option of the `dossier` plugin in a project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - dossier:\n" in text, "mkdocs.yml lists no dossier plugin"
+    config.write_text(
+        text.replace("  - dossier:\n", f"  - dossier:\n      {name}: {value}\n", 1),
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture(scope="module")
 def site_markdown() -> markdown.Markdown:
     """Python-Markdown configured exactly as mkdocs.yml configures the site."""

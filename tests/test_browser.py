@@ -20,6 +20,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -36,7 +37,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 pytestmark = pytest.mark.browser
 
-from conftest import REPO, copy_project, mkdocs_build  # noqa: E402 - after the module-level skips
+from conftest import REPO, copy_project, mkdocs_build, set_plugin_option  # noqa: E402 - after the module-level skips
 
 RESULTS = REPO / "test-results"
 
@@ -163,7 +164,13 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         print(proc.stderr, file=sys.stderr)
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr}"
     assert (site_dir / "pagefind").is_dir(), "the build wrote no Pagefind index"
+    with serving(site_dir) as url:
+        yield url
 
+
+@contextlib.contextmanager
+def serving(site_dir: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1; yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
@@ -652,23 +659,12 @@ def test_header_search_links_to_the_full_search_page(page: Page, site_url: str, 
 def sharded_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site indexed ten pages to a shard, so that search has to merge bundles."""
     project = copy_project(tmp_path_factory.mktemp("sharded"))
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - dossier:\n" in text
-    config.write_text(text.replace("  - dossier:\n", "  - dossier:\n      search_shard_size: 10\n"))
+    set_plugin_option(project, "search_shard_size", 10)
     site_dir = project / "site"
     proc = mkdocs_build(site_dir, cwd=project)
     assert proc.returncode == 0, proc.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.mark.parametrize("query", ["Venezuela", "Guaydo", "Rosneft", "sanctions"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import REPO, copy_project, mkdocs_build, set_plugin_option
 
 ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
 
@@ -181,9 +181,7 @@ def test_search_shards_cover_every_page_once(tmp_path: Path) -> None:
     """Indexed seven pages to a shard, every marked page is in exactly one shard, the
     manifest lists every shard, and a `--dirty` rebuild indexes the whole site again."""
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - dossier:\n", "  - dossier:\n      search_shard_size: 7\n"))
+    set_plugin_option(project, "search_shard_size", 7)
     out = project / "site"
     result = mkdocs_build(out, cwd=project)
     assert result.returncode == 0, result.stderr
