@@ -68,23 +68,8 @@ def page_key(
     for item in entry.related:
         other = index.articles[item.article_id].article
         related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
-    parts = (repr(entry.article), registry_digest(dossier), related, directory_urls)
+    parts = (repr(entry.article), index.registry_key, related, directory_urls)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
-
-
-_DIGESTS: dict[int, tuple[object, str]] = {}
-
-
-def registry_digest(dossier: Dossier) -> str:
-    """A hash of the glossary, labels and outlets, computed once per loaded dossier."""
-    registry = dossier.registry
-    cached = _DIGESTS.get(id(registry))
-    if cached is None or cached[0] is not registry:
-        text = repr((registry.actors, registry.labels, registry.sources))
-        cached = (registry, hashlib.sha256(text.encode("utf-8")).hexdigest())
-        _DIGESTS.clear()  # one dossier at a time; the entry keeps it alive
-        _DIGESTS[id(registry)] = cached
-    return cached[1]
 
 
 def _spans(dossier: Dossier, entry: ArticleLinks, url) -> list[Span]:

@@ -55,6 +55,7 @@ class DossierIndex:
     # label id -> [(article id, anchored annotation)]
     annotations_by_label: dict[str, list[tuple[str, Anchored]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # anchoring problems
+    registry_key: str = ""  # see registry_key(): cache keys of analyses and pages use it
 
 
 class AnalysisCache:
@@ -81,9 +82,11 @@ class AnalysisCache:
 
 
 def registry_key(dossier: Dossier) -> str:
-    """A fingerprint of the glossary and labels: if they change, everything is re-analysed."""
+    """A fingerprint of the glossary, labels and outlets: if they change, every article
+    is re-analysed and every article page rendered again (while serving)."""
     registry = dossier.registry
-    return hashlib.sha256(repr((registry.actors, registry.labels)).encode("utf-8")).hexdigest()
+    parts = (registry.actors, registry.labels, registry.sources)
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def build_index(
@@ -91,7 +94,7 @@ def build_index(
 ) -> DossierIndex:
     """One pass per article, then the shared indexes; no page scans the dossier."""
     matcher = matcher or Matcher(dossier.registry.actors.values())
-    fingerprint = registry_key(dossier) if cache is not None else ""
+    fingerprint = registry_key(dossier)
     links: dict[str, ArticleLinks] = {}
     mention_counts: Counter[str] = Counter()
     articles_by_actor: dict[str, list[str]] = defaultdict(list)
@@ -121,6 +124,7 @@ def build_index(
         dict(by_source),
         dict(by_label),
         problems,
+        fingerprint,
     )
 
 
