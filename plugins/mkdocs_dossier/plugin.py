@@ -39,6 +39,10 @@ from .search import SearchIndexError, ShardedIndexer
 
 log = get_plugin_logger(__name__)
 
+# Under serve, the first build's search bundle is kept here, in the temporary folder of
+# generated pages (a name no page path can take: pages end in .md).
+SEARCH_COPY = ".pagefind-first-build"
+
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
@@ -64,7 +68,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_shutdown(self) -> None:
         if self.pages_dir is not None:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
-            shutil.rmtree(self.pages_dir.with_name(self.pages_dir.name + "-search"), True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -167,7 +170,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 # articles); while serving, the first build's index is kept, and put
                 # back when a rebuild has cleaned the site folder.
                 if not bundle.exists():
-                    copy_tree(self.pages_dir.with_name(self.pages_dir.name + "-search"), bundle)
+                    copy_tree(self.pages_dir / SEARCH_COPY, bundle)
                 log.info("search index kept from the first build (restart serve to refresh it)")
             return
         indexer, self.indexer = self.indexer, None
@@ -179,7 +182,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"search index: {error}") from error
         self.searched = True
         if self.serving and self.pages_dir is not None:
-            copy_tree(bundle, self.pages_dir.with_name(self.pages_dir.name + "-search"))
+            copy_tree(bundle, self.pages_dir / SEARCH_COPY)
         log.info("search index: %d pages in %d shard(s)", indexer.pages, shards)
 
     def on_build_error(self, *, error: Exception) -> None:
