@@ -157,13 +157,17 @@ def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path:
 
 
 def indexed_urls(site_dir: Path) -> list[str]:
-    """The URL of every page in the Pagefind bundle and its shards (fragment files are
-    gzip: 'pagefind_dcd' then the page's JSON)."""
+    """The URL of every page in the site's Pagefind bundles, read from each bundle's
+    metadata and the fragment files it names (gzip: 'pagefind_dcd' then JSON)."""
+    from mkdocs_dossier.bundles import read_bundle
+
     urls = []
-    for fragment in (site_dir / "pagefind").rglob("fragment/*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    for entry in (site_dir / "pagefind").rglob("pagefind-entry.json"):
+        bundle = read_bundle(entry.parent)
+        for name, _words in bundle.pages:
+            data = gzip.decompress((entry.parent / "fragment" / f"{name}.pf_fragment").read_bytes())
+            assert data.startswith(b"pagefind_dcd")
+            urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
     return sorted(urls)
 
 
@@ -177,11 +181,13 @@ def marked_pages(site_dir: Path) -> list[str]:
     return sorted(urls)
 
 
-def test_search_shards_cover_every_page_once(tmp_path: Path) -> None:
-    """Indexed seven pages to a shard, every marked page is in exactly one shard, the
-    manifest lists every shard, and a `--dirty` rebuild indexes the whole site again."""
+def test_search_bundles_cover_every_page_once(tmp_path: Path) -> None:
+    """Indexed seven pages to a shard and merged three shards to a bundle, every marked
+    page is in exactly one bundle, the manifest lists every bundle, and a `--dirty`
+    rebuild indexes the whole site again."""
     project = copy_project(tmp_path / "project")
     set_plugin_option(project, "search_shard_size", 7)
+    set_plugin_option(project, "search_bundle_size", 21)
     out = project / "site"
     result = mkdocs_build(out, cwd=project)
     assert result.returncode == 0, result.stderr
@@ -189,9 +195,10 @@ def test_search_shards_cover_every_page_once(tmp_path: Path) -> None:
     assert len(expected) > 40
     assert indexed_urls(out) == expected
     manifest = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    shards = sorted(p.name for p in (out / "pagefind").glob("shard-*"))
-    assert sorted(m.strip("/") for m in manifest["merge"]) == shards
-    assert len(shards) == -(-len(expected) // 7) - 1  # shard 0 is pagefind/ itself
+    bundles = sorted(p.name for p in (out / "pagefind").glob("bundle-*"))
+    assert sorted(m.strip("/") for m in manifest["merge"]) == bundles
+    assert len(bundles) == -(-len(expected) // 21) - 1  # bundle 0 is pagefind/ itself
+    assert not list((out / "pagefind").glob("shard-*"))
 
     dirty = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(out)],
@@ -201,17 +208,124 @@ def test_search_shards_cover_every_page_once(tmp_path: Path) -> None:
     assert indexed_urls(out) == expected
 
 
-def test_sharded_indexer_stages_marked_pages_only_and_cleans_up(tmp_path: Path) -> None:
+# Small pages with what a merge must carry over: words in a heading and in text (two
+# weights), accented and plain spellings of a name (Pagefind's variants), a filter,
+# a title, and on some pages only, another metadata field (so shards differ in their
+# lists of fields, which title locations refer to by number).
+PAGE = (
+    '<html lang="en"><head><title>{0}</title></head><body><nav>menu</nav>'
+    "<main data-pagefind-body><h1>{0}</h1><p>{1} Guaid\u00f3 met Guaido in Caracas; {2} "
+    'said so.</p><p>Outlet: <span data-pagefind-filter="Outlet">{3}</span></p>{4}</main>'
+    "</body></html>"
+)
+WORDS = "Maduro Rosneft sanctions Crimea oil Moscow Washington election".split()
+
+
+def index_pages(site: Path, count: int, **sizes: int):
     from mkdocs_dossier.search import ShardedIndexer
 
+    indexer = ShardedIndexer(site, **sizes)
+    for n in range(count):
+        text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(n % 5 + 1))
+        byline = f'<p data-pagefind-meta="author">Reporter {n}</p>' if n % 7 == 0 else ""
+        page = PAGE.format(f"page{n}", text, WORDS[n % 3], f"outlet{n % 4}", byline)
+        indexer.add(f"p{n}/index.html", page)
+    indexer.add("nav/index.html", "<html><body><p>not marked</p></body></html>")
+    return indexer
+
+
+@pytest.mark.parametrize(("bundle_size", "bundles"), [(5000, 1), (4, 2), (2, 3)])
+def test_sharded_indexer_stages_marked_pages_only_and_cleans_up(
+    tmp_path: Path, bundle_size: int, bundles: int
+) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    body = '<html lang="en"><body><nav>menu</nav><main data-pagefind-body><h1>{0}</h1>' \
-        "<p>{0} text</p></main></body></html>"  # fmt: skip
-    indexer = ShardedIndexer(site, shard_size=2)
-    for number in range(5):
-        indexer.add(f"p{number}/index.html", body.format(f"page{number}"))
-    indexer.add("nav/index.html", "<html><body><p>not marked</p></body></html>")
-    assert indexer.finish() == 3
+    indexer = index_pages(site, 5, shard_size=2, bundle_size=bundle_size)
+    assert indexer.finish() == bundles
     assert not indexer.staging.exists()
     assert indexed_urls(site) == [f"/p{n}/" for n in range(5)]
+    assert len(list((site / "pagefind").rglob("pagefind-entry.json"))) == bundles
+
+
+def test_unreadable_shards_are_kept_as_separate_bundles(tmp_path: Path, monkeypatch) -> None:
+    """If bundles.py cannot read Pagefind's output (another version), the shards are
+    kept, each a bundle of its own, and the build says so."""
+    from mkdocs_dossier import search
+
+    refuse = [sys.executable, "-c", "import sys; sys.stderr.write('unsupported: x'); sys.exit(3)"]
+    monkeypatch.setattr(search, "merge_command", lambda target, shards: refuse)
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = index_pages(site, 5, shard_size=2, bundle_size=4)
+    assert indexer.finish() == 3
+    assert indexer.warnings == ["unsupported: x"]
+    manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert manifest == {"merge": ["bundle-0-1/", "bundle-1/"]}
+    assert indexed_urls(site) == [f"/p{n}/" for n in range(5)]
+
+
+def bundle_contents(path: Path) -> tuple[dict, dict, dict]:
+    """A bundle's words, filters and word counts with pages named by URL, not number."""
+    from mkdocs_dossier.bundles import _load, read_bundle
+
+    bundle = read_bundle(path)
+    urls = []
+    for name, _count in bundle.pages:
+        data = gzip.decompress((path / "fragment" / f"{name}.pf_fragment").read_bytes())
+        urls.append(json.loads(data[len(b"pagefind_dcd") :])["url"])
+
+    def by_url(pages: list) -> dict:
+        number, out = 0, {}
+        for delta, locations, meta_locations in pages:
+            number += delta
+            out[urls[number]] = (locations, meta_locations)
+        return out
+
+    words = {}
+    for word, pages, variants in bundle.words():
+        words[word] = (by_url(pages), {v: by_url(p) for v, p in variants})
+    filters = {}
+    for name, file_hash in bundle.meta[3]:
+        _name, values = _load(path / "filter" / f"{file_hash}.pf_filter")
+        filters[name] = {value: sorted(urls[n] for n in pages) for value, pages in values}
+    counts = {url: count for url, (_name, count) in zip(urls, bundle.pages, strict=True)}
+    return words, filters, counts
+
+
+def test_merged_bundle_equals_one_pagefind_run(tmp_path: Path, monkeypatch) -> None:
+    """The merge checked against Pagefind itself: the same pages indexed in one run,
+    and in shards merged into one bundle, give the same words on the same pages at the
+    same locations (accented variants included), the same filters and word counts;
+    merged again into small chunks, the same again, with chunk bounds as Pagefind
+    writes them."""
+    from mkdocs_dossier import bundles
+
+    one, merged, parts = tmp_path / "one", tmp_path / "merged", tmp_path / "parts"
+    for site, shard_size, bundle_size in ((one, 100, 100), (merged, 3, 100), (parts, 7, 7)):
+        site.mkdir()
+        index_pages(site, 20, shard_size=shard_size, bundle_size=bundle_size).finish()
+    expected = bundle_contents(one / "pagefind")
+    got = bundle_contents(merged / "pagefind")
+    assert got == expected
+    assert expected[0]["guaido"][1]  # a word with an accented variant
+    assert len(expected[1]["Outlet"]) == 4
+
+    monkeypatch.setattr(bundles, "CHUNK_BUDGET", 30)
+    sources = [parts / "pagefind", parts / "pagefind" / "bundle-1", parts / "pagefind" / "bundle-2"]
+    assert bundles.merge_bundles(sources, tmp_path / "rechunked") == 20
+    assert bundle_contents(tmp_path / "rechunked") == expected
+    chunks = bundles.read_bundle(tmp_path / "rechunked").meta[2]
+    assert len(chunks) > 5
+    # Chunk bounds as Pagefind writes them: in order, each a prefix of its chunk's
+    # first or last word, one character past what it shares with the neighbour's.
+    index = tmp_path / "rechunked" / "index"
+    words = [[e[0] for e in bundles._load(index / f"{c[2]}.pf_index")[0]] for c in chunks]
+    assert sum(words, []) == sorted(sum(words, []))
+    for (first, last, _name), chunk_words in zip(chunks, words, strict=True):
+        assert chunk_words[0].startswith(first) and chunk_words[-1].startswith(last)
+    for before, after, before_words, after_words in zip(
+        chunks, chunks[1:], words, words[1:], strict=False
+    ):
+        shared = len(os.path.commonprefix([before_words[-1], after_words[0]]))
+        assert before[1] == before_words[-1][: shared + 1]
+        assert after[0] == after_words[0][: shared + 1]

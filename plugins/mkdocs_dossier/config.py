@@ -13,3 +13,6 @@ class DossierConfig(Config):
     """Index the built site with Pagefind (the site's search)."""
     search_shard_size = opt.Type(int, default=1000)
     """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page)."""
+    search_bundle_size = opt.Type(int, default=5000)
+    """Pages per search bundle: shards are merged into bundles of this size. Fewer
+    bundles mean fewer fetches a search; smaller ones rank a very common word faster."""

@@ -9,7 +9,8 @@
   rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
 - on_pre_build / on_post_page / on_post_build: hand every written page to Pagefind,
-  which indexes them in shards while the build goes on (see search.py).
+  which indexes them in shards while the build goes on, merged into bundles (see
+  search.py and bundles.py).
 """
 
 from __future__ import annotations
@@ -160,7 +161,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search or (self.serving and self.searched):
             return
-        self.indexer = ShardedIndexer(Path(config.site_dir), self.config.search_shard_size)
+        self.indexer = ShardedIndexer(
+            Path(config.site_dir), self.config.search_shard_size, self.config.search_bundle_size
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         bundle = Path(config.site_dir) / "pagefind"
@@ -177,13 +180,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         try:
             if self.index_from_disk:
                 indexer.add_site()
-            shards = indexer.finish()
+            bundles = indexer.finish()
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from error
+        for warning in indexer.warnings:
+            log.warning("search index: shards kept unmerged (%s)", warning)
         self.searched = True
         if self.serving and self.pages_dir is not None:
             copy_tree(bundle, self.pages_dir / SEARCH_COPY)
-        log.info("search index: %d pages in %d shard(s)", indexer.pages, shards)
+        log.info("search index: %d pages in %d bundle(s)", indexer.pages, bundles)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexer is not None:

@@ -4,11 +4,12 @@ Pagefind's indexer holds 0.5 to 0.8 MB per page until it writes its bundle, so o
 run over 20,000 pages would need 10 to 16 GB. Instead, every page is handed over as
 MkDocs writes it (`add`); each `shard_size` pages are indexed by a separate Pagefind
 run, in a background thread, one run at a time, while MkDocs goes on with the next
-pages on the other core. Shard 0 is written to `pagefind/`, shard k to
-`pagefind/shard-k/`, and `pagefind/shards.json` lists the others: the browser loads
-shard 0's bundle and merges the rest (Pagefind's `mergeIndex`; the WebAssembly is
-loaded once, and each shard costs a small metadata file and its own chunk of the
-searched word).
+pages on the other core. Every `bundle_size` pages' worth of shards are then merged
+into one bundle (bundles.py, in a child process: no interpreter lock or memory shared
+with MkDocs). Bundle 0 is written to `pagefind/`, bundle k to `pagefind/bundle-k/`,
+and `pagefind/shards.json` lists the others: the browser loads bundle 0 and merges
+the rest (Pagefind's `mergeIndex`). A site of at most `bundle_size` pages has one
+bundle, as if Pagefind had indexed it in one run.
 
 Only what the theme marks with data-pagefind-body (page content, see
 docs/overrides/main.html) is indexed: never the nav, header, footer or search page.
@@ -20,6 +21,7 @@ import json
 import queue
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -28,10 +30,11 @@ from pagefind.service import get_executable
 
 EXCLUDE = ".headerlink"
 MANIFEST = "shards.json"
+UNSUPPORTED = 3  # exit status of bundles.py for bundles it cannot read
 
 
-def bundle_dir(site_dir: Path, shard: int) -> Path:
-    return site_dir / "pagefind" if shard == 0 else site_dir / "pagefind" / f"shard-{shard}"
+def bundle_dir(site_dir: Path, bundle: int) -> Path:
+    return site_dir / "pagefind" if bundle == 0 else site_dir / "pagefind" / f"bundle-{bundle}"
 
 
 class SearchIndexError(RuntimeError):
@@ -39,9 +42,10 @@ class SearchIndexError(RuntimeError):
 
 
 class ShardedIndexer:
-    """Collects built pages and indexes them with Pagefind, `shard_size` at a time."""
+    """Collects built pages, indexes them with Pagefind `shard_size` at a time, and
+    merges the shards into bundles of about `bundle_size` pages."""
 
-    def __init__(self, site_dir: Path, shard_size: int) -> None:
+    def __init__(self, site_dir: Path, shard_size: int, bundle_size: int = 5000) -> None:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError(
@@ -50,6 +54,7 @@ class ShardedIndexer:
         self.executable = str(executable)
         self.site_dir = site_dir
         self.shard_size = max(1, shard_size)
+        self.shards_per_bundle = max(1, bundle_size // self.shard_size)
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-search-"))
         # A dirty build keeps the old site: its bundle and shards are replaced whole.
         shutil.rmtree(bundle_dir(site_dir, 0), ignore_errors=True)
@@ -57,6 +62,10 @@ class ShardedIndexer:
         self.in_shard = 0
         self.pages = 0
         self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.bundles: list[str] = []  # bundle folders relative to pagefind/ ("" is itself)
+        self._next_bundle = 0
+        self._abandoned = False
         self._ready: queue.Queue[int | None] = queue.Queue()
         self._worker = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._worker.start()
@@ -88,7 +97,8 @@ class ShardedIndexer:
         self.in_shard = 0
 
     def finish(self) -> int:
-        """Index what is left, wait for every shard, write the manifest; the shard count."""
+        """Index what is left, wait for every shard and bundle, write the manifest;
+        the number of bundles."""
         if self.in_shard or self.shard == 0:
             self._close_shard()
         self._ready.put(None)
@@ -96,28 +106,79 @@ class ShardedIndexer:
         shutil.rmtree(self.staging, ignore_errors=True)
         if self.errors:
             raise SearchIndexError("; ".join(self.errors))
-        shards = [f"shard-{k}/" for k in range(1, self.shard)]
         manifest = bundle_dir(self.site_dir, 0) / MANIFEST
-        manifest.write_text(json.dumps({"merge": shards}) + "\n", encoding="utf-8")
-        return self.shard
+        merge = [f"{name}/" for name in self.bundles if name]
+        manifest.write_text(json.dumps({"merge": merge}) + "\n", encoding="utf-8")
+        return len(self.bundles)
 
     def abandon(self) -> None:
         """The build failed: stop after the running shard and remove the staged pages."""
+        self._abandoned = True
         self._ready.put(None)
         self._worker.join()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _run(self) -> None:
+        pending: list[Path] = []  # indexed shards of the bundle being collected
         while (shard := self._ready.get()) is not None:
             source = self.staging / str(shard)
             source.mkdir(parents=True, exist_ok=True)
+            output = self.staging / f"pagefind-{shard}"
             command = [
-                self.executable, "--site", str(source),
-                "--output-path", str(bundle_dir(self.site_dir, shard)),
+                self.executable, "--site", str(source), "--output-path", str(output),
                 "--force-language", "en", "--exclude-selectors", EXCLUDE, "--quiet",
             ]  # fmt: skip
             result = subprocess.run(command, capture_output=True, text=True, check=False)
+            shutil.rmtree(source, ignore_errors=True)
             if result.returncode != 0:
                 tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
                 self.errors.append(f"Pagefind failed on shard {shard}: {' / '.join(tail)}")
-            shutil.rmtree(source, ignore_errors=True)
+                continue
+            pending.append(output)
+            if len(pending) == self.shards_per_bundle:
+                self._write_bundle(pending)
+                pending = []
+        if pending and not self._abandoned and not self.errors:
+            self._write_bundle(pending)
+
+    def _write_bundle(self, shards: list[Path]) -> None:
+        """One bundle from indexed shards: moved as it is if there is one, merged if more."""
+        number = self._next_bundle
+        self._next_bundle += 1
+        target = bundle_dir(self.site_dir, number)
+        name = "" if number == 0 else target.name  # relative to pagefind/
+        if len(shards) == 1:
+            move_bundle(shards[0], target)
+            self.bundles.append(name)
+            return
+        result = subprocess.run(
+            merge_command(target, shards), capture_output=True, text=True, check=False
+        )
+        if result.returncode == 0:
+            self.bundles.append(name)
+        elif result.returncode == UNSUPPORTED:
+            # A Pagefind whose bundles this code cannot read: keep the shards as
+            # separate bundles (the browser merges them, at more fetches a search).
+            self.warnings.append(result.stderr.strip())
+            shutil.rmtree(target, ignore_errors=True)
+            for k, shard in enumerate(shards):
+                extra = f"bundle-{number}-{k}"
+                move_bundle(shard, target if k == 0 else self.site_dir / "pagefind" / extra)
+                self.bundles.append(name if k == 0 else extra)
+        else:
+            tail = result.stderr.strip().splitlines()[-3:]
+            self.errors.append(f"merging search bundle {number} failed: {' / '.join(tail)}")
+        for shard in shards:
+            shutil.rmtree(shard, ignore_errors=True)
+
+
+def merge_command(target: Path, shards: list[Path]) -> list[str]:
+    return [sys.executable, "-m", "mkdocs_dossier.bundles", str(target), *map(str, shards)]
+
+
+def move_bundle(source: Path, target: Path) -> None:
+    """Put a bundle in place; target's own sub-bundles (pagefind/bundle-k) are kept."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        shutil.move(str(item), str(target / item.name))
+    shutil.rmtree(source, ignore_errors=True)

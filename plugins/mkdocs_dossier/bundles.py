@@ -1,0 +1,304 @@
+"""Merge Pagefind bundles, each built from its own set of pages, into one bundle.
+
+Why: Pagefind's indexer holds every page in memory until it writes (0.5 to 0.8 MB a
+page here), so a large site is indexed in shards of `search_shard_size` pages. Loaded
+as separate bundles in the browser, every shard costs a metadata file and a fetch of
+the index chunk holding the searched word, and Pagefind's prefix fallback runs per
+shard. Merged into bundles of `search_bundle_size` pages, a search fetches a few chunks.
+Bundles are kept at a few thousand pages, not one for the whole site: Pagefind scores a
+word by scanning, for each page it matches, every page entry the word has, so one
+bundle of 20,000 pages takes 0.6 s to rank a name found in 15,000 of them.
+
+The bundle format is Pagefind's (1.x), read and written with cbor2:
+
+- ``pagefind-entry.json``: version and, per language, the metadata file's hash and the
+  page count;
+- ``pagefind.<hash>.pf_meta``: gzip("pagefind_dcd" + CBOR [version, pages as
+  [fragment hash, word count], index chunks as [from, to, hash], filters as
+  [name, hash], sorts, the metadata fields used (sorted)]);
+- ``index/<hash>.pf_index``: CBOR [[word, pages, variants]], words in code point
+  order; pages are [page number, locations, meta locations], page numbers
+  delta-encoded (each from the one before, the first from 0); locations are word
+  positions, a negative number -(w + 1) setting the weight w of those after it; meta
+  locations are positions in metadata fields, -(i + 1) naming field i of the
+  metadata's field list (which differs between shards, so it is renumbered); variants
+  (accented spellings) are [word, pages] with pages encoded the same way;
+- ``filter/<hash>.pf_filter``: CBOR [name, [[value, page numbers]]];
+- ``fragment/<hash>.pf_fragment``: one page's text and metadata, unchanged by a merge.
+
+Page numbers index the metadata's page list, so merging is renumbering: the pages of
+bundle k follow those of bundles 0..k-1. Words are merged in one streaming pass over
+every source's chunks in order (one chunk per source in memory at a time), and written
+in chunks of about CHUNK_BUDGET locations, Pagefind's own budget, with the same
+shortest-prefix chunk bounds, so its lookup finds them. A bundle that does not look
+like this (another major version, sorts, several languages) raises UnsupportedBundle:
+the caller then keeps the shards as they are.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import heapq
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+CHUNK_BUDGET = 20_000  # word locations plus page entries per index chunk, as Pagefind
+DATA_DIRS = ("index", "filter", "fragment")
+
+
+class UnsupportedBundle(ValueError):
+    pass
+
+
+def _load(path: Path) -> Any:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise UnsupportedBundle(f"{path}: no Pagefind signature")
+    return cbor2.loads(raw[len(SIGNATURE) :])
+
+
+def _dump(value: Any) -> bytes:
+    return gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=6, mtime=0)
+
+
+def _write_hashed(folder: Path, language: str, suffix: str, blob: bytes, taken: set[str]) -> str:
+    """Write a content-addressed file (browsers may cache it forever); its hash."""
+    digest = hashlib.sha1(blob).hexdigest()
+    length = 7
+    while (name := f"{language}_{digest[:length]}") in taken:
+        length += 1
+    taken.add(name)
+    (folder / f"{name}.{suffix}").write_bytes(blob)
+    return name
+
+
+@dataclass
+class Bundle:
+    path: Path
+    entry: dict[str, Any]
+    language: str
+    meta: list[Any]
+
+    @property
+    def pages(self) -> list[list[Any]]:
+        return self.meta[1]
+
+    def words(self) -> Iterator[list[Any]]:
+        for _first, _last, name in self.meta[2]:
+            chunk = _load(self.path / "index" / f"{name}.pf_index")
+            yield from chunk[0]
+
+
+def read_bundle(path: Path) -> Bundle:
+    entry = json.loads((path / ENTRY).read_text(encoding="utf-8"))
+    version = str(entry.get("version", ""))
+    languages = entry.get("languages", {})
+    if not version.startswith("1.") or len(languages) != 1:
+        raise UnsupportedBundle(f"{path}: Pagefind {version}, languages {sorted(languages)}")
+    ((language, info),) = languages.items()
+    meta = _load(path / f"pagefind.{info['hash']}.pf_meta")
+    if not (isinstance(meta, list) and len(meta) == 6 and meta[4] == []):
+        raise UnsupportedBundle(f"{path}: unexpected metadata (sorts, or another layout)")
+    if len(meta[1]) != info.get("page_count"):
+        raise UnsupportedBundle(f"{path}: page count differs from its metadata")
+    return Bundle(path, entry, language, meta)
+
+
+# Per source bundle: its metadata field numbers (as encoded, -1, -2...) in the merged
+# field list, or None where they are the same.
+FieldMap = dict[int, int] | None
+
+
+def _renumber(parts: list[tuple[int, FieldMap, list[list[Any]]]]) -> list[list[Any]]:
+    """Delta-encoded page lists, each with its bundle's first page number and field
+    map, as one list."""
+    merged: list[list[Any]] = []
+    last = 0  # the absolute number of the last page in `merged`
+    for offset, fields, pages in parts:
+        if not pages:
+            continue
+        if fields is not None:
+            pages = [
+                [n, locations, [fields.get(m, m) for m in meta]] if meta else [n, locations, meta]
+                for n, locations, meta in pages
+            ]
+        first = pages[0]
+        merged.append([offset + first[0] - last, first[1], first[2]])
+        merged.extend(pages[1:])
+        last = offset + sum(map(itemgetter(0), pages))
+    return merged
+
+
+def _size(pages: list[list[Any]]) -> int:
+    return len(pages) + sum(map(len, map(itemgetter(1), pages)))
+
+
+def _merge_word(group: list[tuple[int, FieldMap, list[Any]]]) -> list[Any]:
+    """One word's entries from several bundles (with their offsets and field maps),
+    in bundle order."""
+    pages = _renumber([(offset, fields, entry[1]) for offset, fields, entry in group])
+    variants: dict[str, list[tuple[int, FieldMap, list[list[Any]]]]] = {}
+    for offset, fields, entry in group:
+        for variant, variant_pages in entry[2]:
+            variants.setdefault(variant, []).append((offset, fields, variant_pages))
+    return [group[0][2][0], pages, [[v, _renumber(parts)] for v, parts in variants.items()]]
+
+
+def _prefixes(last: str, first: str) -> tuple[str, str]:
+    """Chunk bounds as Pagefind writes them: one character past the common prefix."""
+    common = len(os.path.commonprefix([last, first]))
+    return last[: common + 1], first[: common + 1]
+
+
+def merge_bundles(sources: list[Path], target: Path) -> int:
+    """Merge `sources` (in page order) into a new bundle at `target`; its page count.
+
+    The sources' fragments are moved, not copied: the sources are spent afterwards.
+    """
+    bundles = [read_bundle(path) for path in sources]
+    language = bundles[0].language
+    if any(b.language != language for b in bundles):
+        raise UnsupportedBundle("the shards differ in language")
+    if target.exists():
+        shutil.rmtree(target)
+    for name in DATA_DIRS:
+        (target / name).mkdir(parents=True)
+    offsets = []
+    total = 0
+    for bundle in bundles:
+        offsets.append(total)
+        total += len(bundle.pages)
+
+    fields = sorted({field for bundle in bundles for field in bundle.meta[5]})
+    field_maps: list[FieldMap] = []
+    for bundle in bundles:
+        numbers = {-(i + 1): -(fields.index(name) + 1) for i, name in enumerate(bundle.meta[5])}
+        field_maps.append(None if all(k == v for k, v in numbers.items()) else numbers)
+
+    pages = _move_fragments(bundles, target / "fragment")
+    filters = _merge_filters(bundles, offsets, target / "filter", language)
+    chunks = _merge_words(bundles, offsets, field_maps, target / "index", language)
+
+    meta = [bundles[0].meta[0], pages, chunks, filters, [], fields]
+    blob = _dump(meta)
+    meta_hash = f"{language}_{hashlib.sha1(blob).hexdigest()[:10]}"
+    (target / f"pagefind.{meta_hash}.pf_meta").write_bytes(blob)
+    entry = dict(bundles[0].entry)
+    info = {**bundles[0].entry["languages"][language], "hash": meta_hash, "page_count": total}
+    entry["languages"] = {language: info}
+    (target / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+    # Pagefind's code (pagefind.js, its worker, the WebAssembly, the UI files).
+    for item in sources[0].iterdir():
+        if item.is_file() and item.name != ENTRY and not item.name.endswith(".pf_meta"):
+            shutil.copy2(item, target / item.name)
+    return total
+
+
+def _move_fragments(bundles: list[Bundle], folder: Path) -> list[list[Any]]:
+    pages: list[list[Any]] = []
+    taken: dict[str, bytes] = {}  # fragment name -> digest of its content
+    for bundle in bundles:
+        for name, word_count in bundle.pages:
+            source = bundle.path / "fragment" / f"{name}.pf_fragment"
+            digest = hashlib.sha1(source.read_bytes()).digest()
+            final, extra = name, 0
+            # Short hashes from different shards may collide (7 hex digits, 20,000
+            # pages): extend the name, as Pagefind does within one run.
+            while final in taken and taken[final] != digest:
+                extra += 1
+                final = f"{name}{extra}"
+            if final not in taken:
+                taken[final] = digest
+                shutil.move(source, folder / f"{final}.pf_fragment")
+            pages.append([final, word_count])
+    return pages
+
+
+def _merge_filters(
+    bundles: list[Bundle], offsets: list[int], folder: Path, language: str
+) -> list[list[str]]:
+    merged: dict[str, dict[str, list[int]]] = {}
+    for bundle, offset in zip(bundles, offsets, strict=True):
+        for _name, file_hash in bundle.meta[3]:
+            name, values = _load(bundle.path / "filter" / f"{file_hash}.pf_filter")
+            into = merged.setdefault(name, {})
+            for value, page_numbers in values:
+                into.setdefault(value, []).extend(n + offset for n in page_numbers)
+    taken: set[str] = set()
+    written = []
+    for name, values in merged.items():
+        blob = _dump([name, [[value, pages] for value, pages in values.items()]])
+        written.append([name, _write_hashed(folder, language, "pf_filter", blob, taken)])
+    return written
+
+
+def _merge_words(
+    bundles: list[Bundle],
+    offsets: list[int],
+    field_maps: list[FieldMap],
+    folder: Path,
+    language: str,
+) -> list[list[str]]:
+    def stream(k: int) -> Iterator[tuple[str, int, list[Any]]]:
+        for entry in bundles[k].words():
+            yield entry[0], k, entry
+
+    streams = [stream(k) for k in range(len(bundles))]
+    chunks: list[list[str]] = []  # [first word, last word, hash]
+    taken: set[str] = set()
+    chunk: list[list[Any]] = []
+    budget = 0
+
+    def flush() -> None:
+        nonlocal chunk, budget
+        if chunk:
+            name = _write_hashed(folder, language, "pf_index", _dump([chunk]), taken)
+            chunks.append([chunk[0][0], chunk[-1][0], name])
+        chunk, budget = [], 0
+
+    group: list[tuple[int, FieldMap, list[Any]]] = []
+    # heapq.merge keeps the sources' order among equal words: bundle order, page order.
+    for word, k, entry in heapq.merge(*streams, key=itemgetter(0)):
+        if group and word != group[0][2][0]:
+            chunk.append(_merge_word(group))
+            budget += _size(chunk[-1][1]) + sum(_size(v[1]) for v in chunk[-1][2])
+            group = []
+            if budget >= CHUNK_BUDGET:
+                flush()
+        group.append((offsets[k], field_maps[k], entry))
+    if group:
+        chunk.append(_merge_word(group))
+    flush()
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        before[1], after[0] = _prefixes(before[1], after[0])
+    return chunks
+
+
+def main(argv: list[str]) -> int:
+    """`python -m mkdocs_dossier.bundles TARGET SOURCE...` (run by the indexer, so
+    that the merge holds neither MkDocs' interpreter lock nor its memory)."""
+    if len(argv) < 2:
+        print("usage: python -m mkdocs_dossier.bundles TARGET SOURCE...", file=sys.stderr)
+        return 2
+    try:
+        merge_bundles([Path(p) for p in argv[1:]], Path(argv[0]))
+    except UnsupportedBundle as error:
+        print(f"unsupported: {error}", file=sys.stderr)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
