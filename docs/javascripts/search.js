@@ -3,9 +3,10 @@
 // - The header box answers as you type, in a list under the box (Pagefind's JS API;
 //   the index is loaded when the box is first focused, not on every page view).
 //   Enter, or "All results and filters", opens the search page.
-// - The search page runs Pagefind's own UI, with filters.
+// - The search page lists every result, ten at a time, with filters (loaded when the
+//   reader opens them).
 // - "/" focuses the header box.
-// Large dossiers are indexed in shards (see plugins/mkdocs_dossier/search.py):
+// Large dossiers are indexed in several bundles (plugins/mkdocs_dossier/search.py):
 // pagefind/shards.json lists the bundles to merge into the first one.
 (function () {
   "use strict";
