@@ -58,6 +58,9 @@ CHUNK_BUDGET = 20_000  # word locations plus page entries per index chunk, as Pa
 DATA_DIRS = ("index", "filter", "fragment")
 
 
+UNSUPPORTED_EXIT = 3  # the exit status of `main` for bundles this module cannot read
+
+
 class UnsupportedBundle(ValueError):
     pass
 
@@ -296,7 +299,7 @@ def main(argv: list[str]) -> int:
         merge_bundles([Path(p) for p in argv[1:]], Path(argv[0]))
     except UnsupportedBundle as error:
         print(f"unsupported: {error}", file=sys.stderr)
-        return 3
+        return UNSUPPORTED_EXIT
     return 0
 
 

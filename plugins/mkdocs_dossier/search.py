@@ -28,9 +28,10 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from .bundles import UNSUPPORTED_EXIT
+
 EXCLUDE = ".headerlink"
 MANIFEST = "shards.json"
-UNSUPPORTED = 3  # exit status of bundles.py for bundles it cannot read
 
 
 def bundle_dir(site_dir: Path, bundle: int) -> Path:
@@ -156,7 +157,7 @@ class ShardedIndexer:
         )
         if result.returncode == 0:
             self.bundles.append(name)
-        elif result.returncode == UNSUPPORTED:
+        elif result.returncode == UNSUPPORTED_EXIT:
             # A Pagefind whose bundles this code cannot read: keep the shards as
             # separate bundles (the browser merges them, at more fetches a search).
             self.warnings.append(result.stderr.strip())
