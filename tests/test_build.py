@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -197,7 +198,12 @@ def test_search_bundles_cover_every_page_once(tmp_path: Path) -> None:
     manifest = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     bundles = sorted(p.name for p in (out / "pagefind").glob("bundle-*"))
     assert sorted(m.strip("/") for m in manifest["merge"]) == bundles
-    assert len(bundles) == -(-len(expected) // 21) - 1  # bundle 0 is pagefind/ itself
+    # Cut evenly by the number of pages MkDocs was to write (a few have no search body).
+    sizes = [bundle_pages(out / "pagefind")] + [
+        bundle_pages(out / "pagefind" / m) for m in manifest["merge"]
+    ]
+    assert len(sizes) > 2 and max(sizes) <= 21
+    assert max(sizes[:-1]) - min(sizes[:-1]) <= 1
     assert not list((out / "pagefind").glob("shard-*"))
 
     dirty = subprocess.run(
@@ -221,10 +227,17 @@ PAGE = (
 WORDS = "Maduro Rosneft sanctions Crimea oil Moscow Washington election".split()
 
 
-def index_pages(site: Path, count: int, **sizes: int):
+def bundle_pages(path: Path) -> int:
+    from mkdocs_dossier.bundles import read_bundle
+
+    return len(read_bundle(path).pages)
+
+
+def index_pages(site: Path, count: int, expect: int = 0, **sizes: int):
     from mkdocs_dossier.search import ShardedIndexer
 
     indexer = ShardedIndexer(site, **sizes)
+    indexer.expect(expect)
     for n in range(count):
         text = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(n % 5 + 1))
         byline = f'<p data-pagefind-meta="author">Reporter {n}</p>' if n % 7 == 0 else ""
@@ -247,13 +260,28 @@ def test_sharded_indexer_stages_marked_pages_only_and_cleans_up(
     assert len(list((site / "pagefind").rglob("pagefind-entry.json"))) == bundles
 
 
+def test_expected_pages_are_cut_into_even_bundles(tmp_path: Path) -> None:
+    """Told how many pages are coming, the indexer makes bundles of 3, 3 and 3 pages
+    out of 9, not 4, 4 and 1; with more pages than expected, the rest follow in
+    bundles of the configured size."""
+    for name, count, expect, sizes in (("even", 9, 9, [3, 3, 3]), ("more", 11, 9, [3, 3, 3, 2])):
+        site = tmp_path / name
+        site.mkdir()
+        indexer = index_pages(site, count, expect, shard_size=2, bundle_size=4)
+        assert indexer.finish() == len(sizes)
+        manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+        paths = [site / "pagefind"] + [site / "pagefind" / m for m in manifest["merge"]]
+        assert [bundle_pages(path) for path in paths] == sizes
+        assert indexed_urls(site) == sorted(f"/p{n}/" for n in range(count))
+
+
 def test_unreadable_shards_are_kept_as_separate_bundles(tmp_path: Path, monkeypatch) -> None:
     """If bundles.py cannot read Pagefind's output (another version), the shards are
     kept, each a bundle of its own, and the build says so."""
     from mkdocs_dossier import search
 
     refuse = [sys.executable, "-c", "import sys; sys.stderr.write('unsupported: x'); sys.exit(3)"]
-    monkeypatch.setattr(search, "merge_command", lambda target, shards: refuse)
+    monkeypatch.setattr(search, "merge_command", lambda target, shards, workers=1: refuse)
     site = tmp_path / "site"
     site.mkdir()
     indexer = index_pages(site, 5, shard_size=2, bundle_size=4)
@@ -315,7 +343,14 @@ def test_merged_bundle_equals_one_pagefind_run(tmp_path: Path, monkeypatch) -> N
     assert bundles.merge_bundles(sources, tmp_path / "rechunked") == 20
     assert bundle_contents(tmp_path / "rechunked") == expected
     chunks = bundles.read_bundle(tmp_path / "rechunked").meta[2]
-    assert len(chunks) > 5
+    assert len(chunks) > 8
+
+    # Merged by two processes, one range of words each: the same again.
+    shutil.copytree(tmp_path / "rechunked", tmp_path / "source")
+    source = bundles.read_bundle(tmp_path / "source")
+    assert len(bundles._split([source], 2)) == 2
+    assert bundles.merge_bundles([tmp_path / "source"], tmp_path / "parallel", workers=2) == 20
+    assert bundle_contents(tmp_path / "parallel") == expected
     # Chunk bounds as Pagefind writes them: in order, each a prefix of its chunk's
     # first or last word, one character past what it shares with the neighbour's.
     index = tmp_path / "rechunked" / "index"

@@ -41,4 +41,7 @@ def test_numbered_pages_and_their_links(small_pages: None, directory_urls: bool)
     assert followed > 20
     second = next(page for page in built if page.path == "actors/nicolas-maduro/2.md")
     assert "search: {exclude: true}" in second.text  # later pages stay out of search
+    assert not second.searchable
+    first = next(page for page in built if page.path == "actors/nicolas-maduro.md")
+    assert first.searchable
     assert "Page 2 of" in second.text

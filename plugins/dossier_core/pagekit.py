@@ -28,6 +28,7 @@ class Lazy:
 
 
 BLOCK = "<!--dossier-block:{}-->"
+NOT_SEARCHED = "search: {exclude: true}"  # the meta line that keeps a page out of search
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ class Page:
     @property
     def has_blocks(self) -> bool:
         return bool(self.pieces)
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the page goes into the search index (see `meta`)."""
+        head = self.markdown.split("\n---", 1)[0] if self.markdown.startswith("---") else ""
+        return NOT_SEARCHED not in head.splitlines()
 
     @property
     def blocks(self) -> tuple[str, ...]:
@@ -164,7 +171,7 @@ def meta(title: str, searchable: bool = True, **extra: str) -> str:
     }
     lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
     if not searchable:
-        lines.append("search: {exclude: true}")
+        lines.append(NOT_SEARCHED)
     return "---\n" + "\n".join(lines) + "\n---"
 
 

@@ -30,9 +30,11 @@ Page numbers index the metadata's page list, so merging is renumbering: the page
 bundle k follow those of bundles 0..k-1. Words are merged in one streaming pass over
 every source's chunks in order (one chunk per source in memory at a time), and written
 in chunks of about CHUNK_BUDGET locations, Pagefind's own budget, with the same
-shortest-prefix chunk bounds, so its lookup finds them. A bundle that does not look
-like this (another major version, sorts, several languages) raises UnsupportedBundle:
-the caller then keeps the shards as they are.
+shortest-prefix chunk bounds, so its lookup finds them. With several workers, each
+process merges one range of the alphabet (cut where the sources' chunk files are
+about equally large), and the chunks are named and listed in order afterwards. A
+bundle that does not look like this (another major version, sorts, several languages)
+raises UnsupportedBundle: the caller then keeps the shards as they are.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -56,7 +59,7 @@ SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 CHUNK_BUDGET = 20_000  # word locations plus page entries per index chunk, as Pagefind
 DATA_DIRS = ("index", "filter", "fragment")
-
+TOP = "\U0010ffff"  # sorts after every character: `last + TOP` is above the words `last` begins
 
 UNSUPPORTED_EXIT = 3  # the exit status of `main` for bundles this module cannot read
 
@@ -98,10 +101,16 @@ class Bundle:
     def pages(self) -> list[list[Any]]:
         return self.meta[1]
 
-    def words(self) -> Iterator[list[Any]]:
-        for _first, _last, name in self.meta[2]:
-            chunk = _load(self.path / "index" / f"{name}.pf_index")
-            yield from chunk[0]
+    def words(self, low: str | None = None, high: str | None = None) -> Iterator[list[Any]]:
+        """The word entries in order; with bounds, those from `low` up to (not
+        including) `high`."""
+        for first, last, name in self.meta[2]:
+            # Chunk bounds are prefixes of the chunk's first and last words.
+            if (high is not None and first >= high) or (low is not None and last + TOP < low):
+                continue
+            for entry in _load(self.path / "index" / f"{name}.pf_index")[0]:
+                if (low is None or entry[0] >= low) and (high is None or entry[0] < high):
+                    yield entry
 
 
 def read_bundle(path: Path) -> Bundle:
@@ -165,10 +174,12 @@ def _prefixes(last: str, first: str) -> tuple[str, str]:
     return last[: common + 1], first[: common + 1]
 
 
-def merge_bundles(sources: list[Path], target: Path) -> int:
+def merge_bundles(sources: list[Path], target: Path, workers: int = 1) -> int:
     """Merge `sources` (in page order) into a new bundle at `target`; its page count.
 
-    The sources' fragments are moved, not copied: the sources are spent afterwards.
+    With `workers` > 1 the words are merged by that many processes, one range of the
+    alphabet each (the output is the same). The sources' fragments are moved, not
+    copied: the sources are spent afterwards.
     """
     bundles = [read_bundle(path) for path in sources]
     language = bundles[0].language
@@ -192,7 +203,11 @@ def merge_bundles(sources: list[Path], target: Path) -> int:
 
     pages = _move_fragments(bundles, target / "fragment")
     filters = _merge_filters(bundles, offsets, target / "filter", language)
-    chunks = _merge_words(bundles, offsets, field_maps, target / "index", language)
+    chunks = _write_chunks(
+        _merge_words_parallel(sources, offsets, field_maps, _split(bundles, workers)),
+        target / "index",
+        language,
+    )
 
     meta = [bundles[0].meta[0], pages, chunks, filters, [], fields]
     blob = _dump(meta)
@@ -247,28 +262,62 @@ def _merge_filters(
     return written
 
 
-def _merge_words(
-    bundles: list[Bundle],
-    offsets: list[int],
-    field_maps: list[FieldMap],
-    folder: Path,
-    language: str,
-) -> list[list[str]]:
+# A range of words, [low, high); None is open.
+Range = tuple[str | None, str | None]
+# A merged index chunk: its first and last words and its file's content.
+Chunk = tuple[str, str, bytes]
+
+
+def _split(bundles: list[Bundle], parts: int) -> list[Range]:
+    """`parts` consecutive word ranges holding about as much index each, judged by the
+    largest source's chunk files; one range (everything) for a small index."""
+    largest = max(bundles, key=lambda b: len(b.meta[2]))
+    chunks = largest.meta[2]
+    if parts <= 1 or len(chunks) < parts * 4:
+        return [(None, None)]
+    sizes = [(largest.path / "index" / f"{name}.pf_index").stat().st_size for *_, name in chunks]
+    total, running, cuts = sum(sizes), 0, []
+    for (first, _last, _name), size in zip(chunks, sizes, strict=True):
+        if running >= total * (len(cuts) + 1) / parts and (not cuts or first > cuts[-1]):
+            cuts.append(first)
+        running += size
+    edges: list[str | None] = [None, *cuts[: parts - 1], None]
+    return list(zip(edges, edges[1:], strict=False))
+
+
+def _merge_words_parallel(
+    sources: list[Path], offsets: list[int], field_maps: list[FieldMap], ranges: list[Range]
+) -> list[Chunk]:
+    if len(ranges) == 1:
+        return _merge_range(sources, offsets, field_maps, ranges[0])
+    count = len(ranges)
+    with ProcessPoolExecutor(count) as pool:
+        parts = pool.map(
+            _merge_range, [sources] * count, [offsets] * count, [field_maps] * count, ranges
+        )
+        return [chunk for part in parts for chunk in part]
+
+
+def _merge_range(
+    sources: list[Path], offsets: list[int], field_maps: list[FieldMap], words: Range
+) -> list[Chunk]:
+    """The merged index chunks of the words in one range, in order (a process of its
+    own when merging in parallel: it reads the sources again)."""
+    bundles = [read_bundle(path) for path in sources]
+
     def stream(k: int) -> Iterator[tuple[str, int, list[Any]]]:
-        for entry in bundles[k].words():
+        for entry in bundles[k].words(*words):
             yield entry[0], k, entry
 
     streams = [stream(k) for k in range(len(bundles))]
-    chunks: list[list[str]] = []  # [first word, last word, hash]
-    taken: set[str] = set()
+    chunks: list[Chunk] = []
     chunk: list[list[Any]] = []
     budget = 0
 
     def flush() -> None:
         nonlocal chunk, budget
         if chunk:
-            name = _write_hashed(folder, language, "pf_index", _dump([chunk]), taken)
-            chunks.append([chunk[0][0], chunk[-1][0], name])
+            chunks.append((chunk[0][0], chunk[-1][0], _dump([chunk])))
         chunk, budget = [], 0
 
     group: list[tuple[int, FieldMap, list[Any]]] = []
@@ -284,19 +333,39 @@ def _merge_words(
     if group:
         chunk.append(_merge_word(group))
     flush()
-    for before, after in zip(chunks, chunks[1:], strict=False):
-        before[1], after[0] = _prefixes(before[1], after[0])
     return chunks
 
 
+def _write_chunks(chunks: list[Chunk], folder: Path, language: str) -> list[list[str]]:
+    """Write the index chunks; the metadata's chunk list, [first, last, hash] each,
+    with bounds cut to prefixes as Pagefind cuts them."""
+    taken: set[str] = set()
+    listed = [
+        [first, last, _write_hashed(folder, language, "pf_index", blob, taken)]
+        for first, last, blob in chunks
+    ]
+    for before, after in zip(listed, listed[1:], strict=False):
+        before[1], after[0] = _prefixes(before[1], after[0])
+    return listed
+
+
+USAGE = "usage: python -m mkdocs_dossier.bundles [--workers N] TARGET SOURCE..."
+
+
 def main(argv: list[str]) -> int:
-    """`python -m mkdocs_dossier.bundles TARGET SOURCE...` (run by the indexer, so
-    that the merge holds neither MkDocs' interpreter lock nor its memory)."""
+    """`python -m mkdocs_dossier.bundles [--workers N] TARGET SOURCE...` (run by the
+    indexer, so that the merge holds neither MkDocs' interpreter lock nor its memory)."""
+    workers = 1
+    if argv[:1] == ["--workers"]:
+        if len(argv) < 2 or not argv[1].isdigit():
+            print(USAGE, file=sys.stderr)
+            return 2
+        workers, argv = int(argv[1]), argv[2:]
     if len(argv) < 2:
-        print("usage: python -m mkdocs_dossier.bundles TARGET SOURCE...", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
     try:
-        merge_bundles([Path(p) for p in argv[1:]], Path(argv[0]))
+        merge_bundles([Path(p) for p in argv[1:]], Path(argv[0]), workers)
     except UnsupportedBundle as error:
         print(f"unsupported: {error}", file=sys.stderr)
         return UNSUPPORTED_EXIT

@@ -14,5 +14,6 @@ class DossierConfig(Config):
     search_shard_size = opt.Type(int, default=1000)
     """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page)."""
     search_bundle_size = opt.Type(int, default=5000)
-    """Pages per search bundle: shards are merged into bundles of this size. Fewer
-    bundles mean fewer fetches a search; smaller ones rank a very common word faster."""
+    """Pages per search bundle, at most: shards are merged into bundles of this size,
+    cut evenly (5,100 pages make two bundles of 2,550). Fewer bundles mean fewer
+    fetches a search; smaller ones rank a very common word faster."""

@@ -82,7 +82,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for problem in dossier.problems + index.problems:
             log.warning(str(problem))
         self.blocks = {}
+        unsearched = 0
         for page in build_pages(dossier, index, config.use_directory_urls):
+            unsearched += not page.searchable
             if self.pages_dir is None:
                 files.append(File.generated(config, page.path, content=page.markdown))
                 if page.has_blocks:
@@ -98,6 +100,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(
                 File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed))
             )
+        if self.indexer is not None:
+            # The pages the index will hold (at most): the indexer cuts bundles evenly.
+            self.indexer.expect(len(files.documentation_pages()) - unsearched)
         annotations = sum(len(entry.annotations) for entry in index.articles.values())
         log.info(
             "%d articles, %d actors, %d sources, %d annotations",

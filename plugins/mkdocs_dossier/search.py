@@ -6,9 +6,12 @@ MkDocs writes it (`add`); each `shard_size` pages are indexed by a separate Page
 run, in a background thread, one run at a time, while MkDocs goes on with the next
 pages on the other core. Every `bundle_size` pages' worth of shards are then merged
 into one bundle (bundles.py, in a child process: no interpreter lock or memory shared
-with MkDocs). Bundle 0 is written to `pagefind/`, bundle k to `pagefind/bundle-k/`,
-and `pagefind/shards.json` lists the others: the browser loads bundle 0 and merges
-the rest (Pagefind's `mergeIndex`). A site of at most `bundle_size` pages has one
+with MkDocs; once MkDocs has written every page, with a process per core). When the
+number of pages is known beforehand (`expect`), shards and bundles are cut evenly:
+20,150 pages make five bundles of 4,030, not four of 5,000 and one of 150. Bundle 0
+is written to `pagefind/`, bundle k to `pagefind/bundle-k/`, and
+`pagefind/shards.json` lists the others: the browser loads bundle 0 and merges the
+rest (Pagefind's `mergeIndex`). A site of at most `bundle_size` pages has one
 bundle, as if Pagefind had indexed it in one run.
 
 Only what the theme marks with data-pagefind-body (page content, see
@@ -17,7 +20,10 @@ docs/overrides/main.html) is indexed: never the nav, header, footer or search pa
 
 from __future__ import annotations
 
+import collections
 import json
+import math
+import os
 import queue
 import shutil
 import subprocess
@@ -55,7 +61,8 @@ class ShardedIndexer:
         self.executable = str(executable)
         self.site_dir = site_dir
         self.shard_size = max(1, shard_size)
-        self.shards_per_bundle = max(1, bundle_size // self.shard_size)
+        self.bundle_size = max(1, bundle_size)
+        self.shards_per_bundle = max(1, self.bundle_size // self.shard_size)
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-search-"))
         # A dirty build keeps the old site: its bundle and shards are replaced whole.
         shutil.rmtree(bundle_dir(site_dir, 0), ignore_errors=True)
@@ -67,9 +74,27 @@ class ShardedIndexer:
         self.bundles: list[str] = []  # bundle folders relative to pagefind/ ("" is itself)
         self._next_bundle = 0
         self._abandoned = False
+        self._finishing = False  # MkDocs has written every page: the cores are free
+        self._shard_ends: collections.deque[int] = collections.deque()  # from `expect`
         self._ready: queue.Queue[int | None] = queue.Queue()
         self._worker = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._worker.start()
+
+    def expect(self, pages: int) -> None:
+        """At most `pages` pages will be added: cut shards and bundles evenly. (Call
+        before the first `add`.)"""
+        if pages <= 0 or self.pages:
+            return
+        bundles = math.ceil(pages / self.bundle_size)
+        # Bundles differ by a page at most, and each has the same number of shards
+        # (the worker groups them by count), which may exceed shard_size by a few.
+        shards = max(1, math.ceil(pages // bundles / self.shard_size))
+        ends = []
+        for bundle in range(bundles):
+            low, high = bundle * pages // bundles, (bundle + 1) * pages // bundles
+            ends.extend(low + (high - low) * k // shards for k in range(1, shards + 1))
+        self.shards_per_bundle = shards
+        self._shard_ends = collections.deque(ends)
 
     def add(self, dest_uri: str, html: str) -> None:
         """A page as written to the site (its path under site_dir, its HTML)."""
@@ -82,7 +107,11 @@ class ShardedIndexer:
         target.write_text(html, encoding="utf-8")
         self.in_shard += 1
         self.pages += 1
-        if self.in_shard >= self.shard_size:
+        if self._shard_ends:
+            if self.pages >= self._shard_ends[0]:
+                self._shard_ends.popleft()
+                self._close_shard()
+        elif self.in_shard >= self.shard_size:  # no plan, or more pages than expected
             self._close_shard()
 
     def add_site(self) -> None:
@@ -102,6 +131,7 @@ class ShardedIndexer:
         the number of bundles."""
         if self.in_shard or self.shard == 0:
             self._close_shard()
+        self._finishing = True
         self._ready.put(None)
         self._worker.join()
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -152,8 +182,11 @@ class ShardedIndexer:
             move_bundle(shards[0], target)
             self.bundles.append(name)
             return
+        # During the build MkDocs has one core and Pagefind the other; after it, the
+        # merge takes them all (the last bundle's merge is what the build waits for).
+        workers = min(os.cpu_count() or 1, 4) if self._finishing else 1
         result = subprocess.run(
-            merge_command(target, shards), capture_output=True, text=True, check=False
+            merge_command(target, shards, workers), capture_output=True, text=True, check=False
         )
         if result.returncode == 0:
             self.bundles.append(name)
@@ -173,8 +206,11 @@ class ShardedIndexer:
             shutil.rmtree(shard, ignore_errors=True)
 
 
-def merge_command(target: Path, shards: list[Path]) -> list[str]:
-    return [sys.executable, "-m", "mkdocs_dossier.bundles", str(target), *map(str, shards)]
+def merge_command(target: Path, shards: list[Path], workers: int = 1) -> list[str]:
+    return [
+        sys.executable, "-m", "mkdocs_dossier.bundles", "--workers", str(workers),
+        str(target), *map(str, shards),
+    ]  # fmt: skip
 
 
 def move_bundle(source: Path, target: Path) -> None:
