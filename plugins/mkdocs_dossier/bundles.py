@@ -28,13 +28,14 @@ The bundle format is Pagefind's (1.x), read and written with cbor2:
 
 Page numbers index the metadata's page list, so merging is renumbering: the pages of
 bundle k follow those of bundles 0..k-1. Words are merged in one streaming pass over
-every source's chunks in order (one chunk per source in memory at a time), and written
-in chunks of about CHUNK_BUDGET locations, Pagefind's own budget, with the same
-shortest-prefix chunk bounds, so its lookup finds them. With several workers, each
-process merges one range of the alphabet (cut where the sources' chunk files are
-about equally large), and the chunks are named and listed in order afterwards. A
-bundle that does not look like this (another major version, sorts, several languages)
-raises UnsupportedBundle: the caller then keeps the shards as they are.
+every source's chunks in order (one chunk per source decoded at a time), and cut into
+chunks of about CHUNK_BUDGET locations, Pagefind's own budget (kept compressed until
+written), with the same shortest-prefix chunk bounds, so its lookup finds them. With
+several workers, each process merges one range of the alphabet (cut where the
+sources' chunk files are about equally large), and the chunks are named and listed in
+order afterwards. A bundle that does not look like this (another major version, sorts,
+several languages) raises UnsupportedBundle: the caller then keeps the shards as they
+are.
 """
 
 from __future__ import annotations
