@@ -255,6 +255,7 @@ def test_sharded_indexer_stages_marked_pages_only_and_cleans_up(
     site.mkdir()
     indexer = index_pages(site, 5, shard_size=2, bundle_size=bundle_size)
     assert indexer.finish() == bundles
+    assert indexer.staging.name.startswith(f"dossier-search-{os.getpid()}-")
     assert not indexer.staging.exists()
     assert indexed_urls(site) == [f"/p{n}/" for n in range(5)]
     assert len(list((site / "pagefind").rglob("pagefind-entry.json"))) == bundles
@@ -273,6 +274,23 @@ def test_expected_pages_are_cut_into_even_bundles(tmp_path: Path) -> None:
         paths = [site / "pagefind"] + [site / "pagefind" / m for m in manifest["merge"]]
         assert [bundle_pages(path) for path in paths] == sizes
         assert indexed_urls(site) == sorted(f"/p{n}/" for n in range(count))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process ids are checked with POSIX signals")
+def test_temporary_folders_of_killed_builds_are_removed(tmp_path: Path) -> None:
+    """A build killed outright leaves its staging folder; the next one removes the
+    folders whose process is gone, and only those."""
+    from mkdocs_dossier.tempdirs import remove_stale
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    stale = tmp_path / f"dossier-search-{gone.stdout.strip()}-abc"
+    mine = tmp_path / f"dossier-search-{os.getpid()}-def"
+    other = tmp_path / "dossier-search-notes"
+    for folder in (stale, mine, other):
+        (folder / "0").mkdir(parents=True)
+    assert remove_stale("dossier-search-", tmp_path) == [stale]
+    assert not stale.exists() and mine.exists() and other.exists()
 
 
 def test_unreadable_shards_are_kept_as_separate_bundles(tmp_path: Path, monkeypatch) -> None:

@@ -11,8 +11,9 @@ class DossierConfig(Config):
     """The dossier folder, relative to mkdocs.yml."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
-    search_shard_size = opt.Type(int, default=1000)
-    """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page)."""
+    search_shard_size = opt.Type(int, default=500)
+    """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page). The
+    shards are merged into bundles, so it does not change what a search downloads."""
     search_bundle_size = opt.Type(int, default=5000)
     """Pages per search bundle, at most: shards are merged into bundles of this size,
     cut evenly (5,100 pages make two bundles of 2,550). Fewer bundles mean fewer

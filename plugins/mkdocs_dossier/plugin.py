@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +36,7 @@ from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 
 from .config import DossierConfig
 from .search import SearchIndexError, ShardedIndexer
+from .tempdirs import make_temp
 
 log = get_plugin_logger(__name__)
 
@@ -64,7 +64,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # from every page on disk after the build, not from the pages written.
         self.index_from_disk = dirty and not self.serving
         if self.serving:
-            self.pages_dir = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
+            self.pages_dir = make_temp("dossier-pages-")
 
     def on_shutdown(self) -> None:
         if self.pages_dir is not None:

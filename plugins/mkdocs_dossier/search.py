@@ -28,13 +28,13 @@ import queue
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 from pagefind.service import get_executable
 
 from .bundles import UNSUPPORTED_EXIT
+from .tempdirs import make_temp
 
 EXCLUDE = ".headerlink"
 MANIFEST = "shards.json"
@@ -63,7 +63,7 @@ class ShardedIndexer:
         self.shard_size = max(1, shard_size)
         self.bundle_size = max(1, bundle_size)
         self.shards_per_bundle = max(1, self.bundle_size // self.shard_size)
-        self.staging = Path(tempfile.mkdtemp(prefix="dossier-search-"))
+        self.staging = make_temp("dossier-search-")
         # A dirty build keeps the old site: its bundle and shards are replaced whole.
         shutil.rmtree(bundle_dir(site_dir, 0), ignore_errors=True)
         self.shard = 0  # the shard pages are being collected for
