@@ -205,7 +205,7 @@ def merge_bundles(sources: list[Path], target: Path, workers: int = 1) -> int:
     pages = _move_fragments(bundles, target / "fragment")
     filters = _merge_filters(bundles, offsets, target / "filter", language)
     chunks = _write_chunks(
-        _merge_words_parallel(sources, offsets, field_maps, _split(bundles, workers)),
+        _merge_words(sources, offsets, field_maps, _split(bundles, workers)),
         target / "index",
         language,
     )
@@ -286,9 +286,11 @@ def _split(bundles: list[Bundle], parts: int) -> list[Range]:
     return list(zip(edges, edges[1:], strict=False))
 
 
-def _merge_words_parallel(
+def _merge_words(
     sources: list[Path], offsets: list[int], field_maps: list[FieldMap], ranges: list[Range]
 ) -> list[Chunk]:
+    """Every merged chunk, in order: one range in this process, several in a process
+    each."""
     if len(ranges) == 1:
         return _merge_range(sources, offsets, field_maps, ranges[0])
     count = len(ranges)
