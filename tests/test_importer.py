@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from dossier_core.importer import clean_seed, import_seeds, write_atomic
+from dossier_core.importer import import_seeds
+from dossier_core.newarticle import write_atomic
+from dossier_core.textimport import clean_seed
 
 SEEDS = REPO / "seeds"
 
@@ -140,13 +142,24 @@ def test_renamed_article_is_still_recognised_by_its_seed(tmp_path: Path) -> None
     assert sorted(p.name for p in articles.iterdir()) == ["my-own-id.md"]
 
 
-def test_seed_outside_the_project_is_refused(tmp_path: Path) -> None:
-    outside = tmp_path / "elsewhere.txt"
-    outside.write_text("Title\n\nBody\n", encoding="utf-8")
+def test_seed_outside_the_project_is_copied_into_seeds_byte_for_byte(tmp_path: Path) -> None:
+    outside = tmp_path / "Elsewhere Story.txt"
+    outside.write_bytes(b"Title of the story\r\n\r\nBody of the story, as published.\r\n")
     root = tmp_path / "project"
     root.mkdir()
-    with pytest.raises(ValueError, match="inside the project"):
-        import_seeds([outside], root, root / "dossier" / "articles")
+    articles = root / "dossier" / "articles"
+    outcome = import_seeds([outside], root, articles)[0]
+    digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+    assert outcome.status == "new"
+    assert outcome.seed == f"seeds/elsewhere-story_{digest[:16]}.txt"
+    assert (root / outcome.seed).read_bytes() == outside.read_bytes()
+    # Importing the same file again is recognised, and so are the same bytes elsewhere.
+    assert import_seeds([outside], root, articles)[0].status == "unchanged"
+    twin = tmp_path / "twin.txt"
+    twin.write_bytes(outside.read_bytes())
+    again = import_seeds([twin], root, articles)[0]
+    assert again.status == "duplicate" and again.article == outcome.article
+    assert len(list(articles.glob("*.md"))) == 1
 
 
 def test_failed_write_leaves_the_old_file_intact(
@@ -158,7 +171,7 @@ def test_failed_write_leaves_the_old_file_intact(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("dossier_core.importer.os.replace", broken_replace)
+    monkeypatch.setattr("dossier_core.newarticle.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"

@@ -10,7 +10,8 @@ from pathlib import Path
 from . import export
 from .dossier import load_dossier
 from .export import FORMATS
-from .importer import import_seeds, write_atomic
+from .importer import import_files
+from .newarticle import Outcome, write_atomic
 from .linking import build_index
 from .pages import build_pages
 from .ptcimport import import_ptc
@@ -50,21 +51,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(root: Path, dossier_dir: str, seeds: list[Path]) -> int:
-    try:
-        outcomes = import_seeds(seeds, root, root / dossier_dir / "articles")
-    except (OSError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    outcomes = import_files(seeds, root, root / dossier_dir / "articles")
+    return report_outcomes(outcomes)
+
+
+def report_outcomes(outcomes: list[Outcome]) -> int:
+    """Print one line per outcome (warnings indented under it) and a summary; the exit
+    status is 1 when any import failed."""
     for outcome in outcomes:
-        print(f"{outcome.status:>12}  {outcome.seed} -> {outcome.article}")
-    changed = [o for o in outcomes if o.status == "seed changed"]
-    if changed:
+        target = f" -> {outcome.article}" if outcome.article else ""
+        stream = sys.stderr if outcome.status == "failed" else sys.stdout
+        print(f"{outcome.status:>12}  {outcome.seed}{target}", file=stream)
+        for warning in outcome.warnings:
+            print("              " + warning.replace("\n", "\n              "), file=stream)
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    print(", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to import")
+    if counts.get("seed changed"):
         print(
-            f"{len(changed)} seed(s) changed since import; their articles were left as they are. "
-            "Review the differences by hand.",
+            f"{counts['seed changed']} seed(s) changed since import; their articles were left "
+            "as they are. Review the differences by hand.",
             file=sys.stderr,
         )
-    return 0
+    return 1 if counts.get("failed") else 0
 
 
 def _import_ptc(root: Path, dossier_dir: str, folders: list[Path], labels: Path | None) -> int:

@@ -21,6 +21,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ARTICLE_FIELDS = {
     "id", "title", "outlet", "published", "date_note", "language", "url", "seed",
     "seed_sha256", "removed", "summary", "tags", "actors", "annotations", "title_note",
+    "author", "site_name", "fetched_url", "fetched_at", "extracted_with",
 }  # fmt: skip
 
 
@@ -129,6 +130,11 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         date_note=r.string("date_note"),
         language=r.string("language", default="en"),
         url=_url(r),
+        author=r.string("author"),
+        site_name=r.string("site_name"),
+        fetched_url=_url(r, "fetched_url"),
+        fetched_at=r.string("fetched_at"),
+        extracted_with=r.string("extracted_with"),
         seed=r.optional("seed"),
         seed_sha256=r.optional("seed_sha256"),
         removed=_removed(r),
@@ -140,10 +146,10 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
     )
 
 
-def _url(r: Reader) -> str | None:
-    url = r.optional("url")
+def _url(r: Reader, key: str = "url") -> str | None:
+    url = r.optional(key)
     if url and not url.startswith(("http://", "https://")):
-        r.error(r.line_of("url"), f"'url' must be an http(s) address, found {url!r}")
+        r.error(r.line_of(key), f"'{key}' must be an http(s) address, found {url!r}")
         return None
     return url
 

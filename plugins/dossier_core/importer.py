@@ -1,246 +1,208 @@
-"""Seed files -> article files: title, dateline, outlet, and an audit of what was removed.
+"""Import files as new articles: pick the reader by format, keep the seed, never overwrite.
 
-Import never overwrites: an article already imported from a seed is reported as
-unchanged or as "seed changed", and an analyst's edits stay as they are.
+Each file is imported on its own: a bad one is reported (file and line, with what to
+do) and the others still go in; nothing already in the dossier changes. The format is
+told by the bytes, not trusted from the name: gzip is unpacked (within a size limit),
+HTML is read as a web page, other text as seed-like or wire text, anything else is
+refused.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import gzip
 import hashlib
-import os
+import io
 import re
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .frontmatter import FrontMatterError, split
-from .furniture import Line, strip_furniture
-from .model import RemovedLine
-from .text import slugify
+from .newarticle import (
+    Imported,
+    KnownSeeds,
+    Outcome,
+    add_article,
+    existing_seeds,
+    keep_seed,
+    seed_path_for,
+    previous_import,
+    write_atomic,
+)
 from .yamlload import YamlProblem, load_yaml
 
-FORUM_OUTLET = "unidentified-forum"
-# Outlet signatures: a pattern anywhere in the seed (kept or removed lines) -> outlet id.
-SIGNATURES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"/TASS/"), "tass"),
-    (re.compile(r"\brt\.com\b|^RT Team\.?$", re.MULTILINE), "rt"),
-]
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-FORUM_HEADER = re.compile(
-    rf"^(?P<user>.+?) Posted (?P<date>{_MONTH} \d{{1,2}}, \d{{4}})(?: Posted (?P=date))? "
-)
-TASS_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'-]+), (?P<date>{_MONTH}\.? \d{{1,2}})\. /(?P<agency>[A-Z]+)/\."
-)
-PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,}), [A-Z][a-z]+ [–-] ")
-REACTION_COUNT = re.compile(r"(?<=[.!?\"”]) (?P<count>\d{1,4})$")
+__all__ = ["ImportFailure", "Outcome", "import_files", "import_seeds", "write_atomic"]
+
+# A news page, even saved with its inline styles and scripts, is a few MB; the limit
+# keeps a mistaken file (a video, a database dump, a gzip bomb) from stalling import.
+MAX_SEED_BYTES = 20_000_000
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
 
 
-@dataclass
-class Imported:
-    """The article a seed becomes, before it is written."""
-
-    title: str
-    body: str
-    outlet: str = "unknown"
-    published: str = ""
-    date_note: str = ""
-    title_note: str = ""
-    removed: list[RemovedLine] = field(default_factory=list)
+class ImportFailure(ValueError):
+    """A seed that cannot be imported; the message names the file (and line)."""
 
 
-@dataclass(frozen=True)
-class Outcome:
-    seed: str
-    status: str  # "new", "unchanged", "seed changed"
-    article: str
-
-
-def clean_seed(text: str) -> Imported:
-    """Turn the raw text of a seed into title, body, date and outlet."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
-    removed: list[RemovedLine] = []
-    forum = _strip_forum_header(lines, removed)
-    kept, dropped = strip_furniture(lines)
-    removed = sorted(removed + dropped, key=lambda r: r.line)
-    paragraphs = [line for line in kept if line.text.strip()]
-    if not paragraphs:
-        raise ValueError("the seed has no text left after removing page furniture")
-    if forum:
-        result = _forum_article(paragraphs, removed, forum)
-    else:
-        result = _news_article(paragraphs, removed)
-    result.outlet = _outlet(text) or (FORUM_OUTLET if forum else "unknown")
-    return result
-
-
-def _strip_forum_header(lines: list[Line], removed: list[RemovedLine]) -> str | None:
-    """A forum post collected as one line: '<user> Posted <date> Posted <date> <text>'."""
-    first = next((line for line in lines if line.text.strip()), None)
-    match = FORUM_HEADER.match(first.text) if first else None
-    if not first or not match:
-        return None
-    removed.append(RemovedLine(first.number, match.group(0).strip(), "forum post header"))
-    first.text = first.text[match.end() :]
-    return match.group("date")
-
-
-def _forum_article(paragraphs: list[Line], removed: list[RemovedLine], date: str) -> Imported:
-    last = paragraphs[-1]
-    count = REACTION_COUNT.search(last.text.rstrip())
-    if count:
-        removed.append(RemovedLine(last.number, count.group("count"), "forum reaction count"))
-        removed.sort(key=lambda r: r.line)
-        last.text = last.text.rstrip()[: count.start()]
-    first_sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].text.strip(), maxsplit=1)[0]
-    title = (
-        first_sentence.rstrip(".")
-        if len(first_sentence) <= 120
-        else first_sentence[:117].rsplit(" ", 1)[0] + "…"
-    )
-    published = dt.datetime.strptime(date, "%B %d, %Y").date().isoformat()
-    return Imported(
-        title=title,
-        body=_join(paragraphs),
-        published=published,
-        date_note=f"Date of the forum post ('Posted {date}').",
-        title_note="The forum post has no title: this is its first sentence.",
-        removed=removed,
-    )
-
-
-def _news_article(paragraphs: list[Line], removed: list[RemovedLine]) -> Imported:
-    title_line = paragraphs.pop(0)
-    title = title_line.text.strip()
-    if paragraphs and paragraphs[0].text.strip() == title:
-        repeated = paragraphs.pop(0)
-        removed.append(RemovedLine(repeated.number, title, "repeated title"))
-        removed.sort(key=lambda r: r.line)
-    result = Imported(title=title, body=_join(paragraphs), removed=removed)
-    _dateline(paragraphs, result)
-    return result
-
-
-def _dateline(paragraphs: list[Line], result: Imported) -> None:
-    for line in paragraphs[:6]:
-        text = line.text.strip()
-        match = TASS_DATELINE.match(text)
-        if match:
-            result.date_note = (
-                f"The dateline '{match.group(0)}' gives the day but not the year; set the year."
-            )
-            return
-        if PLACE_DATELINE.match(text):
-            result.date_note = f"The dateline '{text[:40]}…' names a place but no date."
-            return
-    result.date_note = "No dateline: the date must be inferred from the text."
-
-
-def _outlet(text: str) -> str | None:
-    for pattern, outlet in SIGNATURES:
-        if pattern.search(text):
-            return outlet
-    return None
-
-
-def _join(paragraphs: list[Line]) -> str:
-    """Each non-blank seed line is a paragraph; trailing white space is not evidence."""
-    return "\n\n".join(line.text.strip() for line in paragraphs)
-
-
-def render_article_file(article_id: str, seed_rel: str, digest: str, imported: Imported) -> str:
-    """The text of a new article file: front matter, then the body."""
-    data: dict = {"id": article_id, "title": imported.title}
-    if imported.title_note:
-        data["title_note"] = imported.title_note
-    data.update(
-        outlet=imported.outlet,
-        published=imported.published or None,
-        date_note=imported.date_note,
-        language="en",
-        url=None,
-        seed=seed_rel,
-        seed_sha256=digest,
-        removed=[{"line": r.line, "text": r.text, "reason": r.reason} for r in imported.removed],
-        summary="",
-        tags=[],
-    )
-    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{front}---\n\n{imported.body}\n"
-
-
-def existing_seeds(articles_dir: Path, root: Path) -> dict[str, tuple[Path, str | None]]:
-    """seed path -> (article file, recorded sha256) for every article already there."""
-    found: dict[str, tuple[Path, str | None]] = {}
-    for path in sorted(articles_dir.glob("*.md")):
-        try:
-            data = load_yaml(split(path.read_text(encoding="utf-8"))[0], first_line=2)
-        except (FrontMatterError, YamlProblem, UnicodeDecodeError):
-            continue  # `dossier check` reports broken files; import only needs the seeds
-        if isinstance(data, dict) and data.get("seed"):
-            found[str(data["seed"])] = (path, data.get("seed_sha256"))
-    return found
-
-
-def previous_import(
-    seed_rel: str, digest: str, known: dict[str, tuple[Path, str | None]], root: Path
-) -> Outcome | None:
-    """The outcome for a seed imported before (unchanged / seed changed), else None."""
-    if seed_rel not in known:
-        return None
-    path, recorded = known[seed_rel]
-    status = "unchanged" if recorded == digest else "seed changed"
-    return Outcome(seed_rel, status, path.relative_to(root).as_posix())
-
-
-def import_seeds(seeds: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
-    """Import seed files as new articles; never touch an article that already exists."""
-    articles_dir.mkdir(parents=True, exist_ok=True)
+def import_files(paths: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
+    """Import each file; a failure is an outcome with status 'failed' and its reason."""
     known = existing_seeds(articles_dir, root)
+    sources = known_outlets(articles_dir.parent)
     outcomes = []
-    for seed in seeds:
-        seed = seed.resolve()
-        if not seed.is_relative_to(root):
-            raise ValueError(
-                f"{seed}: seeds must be inside the project (copy it into seeds/ first)"
-            )
-        seed_rel = seed.relative_to(root).as_posix()
-        raw = seed.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
-        earlier = previous_import(seed_rel, digest, known, root)
-        if earlier:
-            outcomes.append(earlier)
-            continue
+    for path in paths:
         try:
-            imported = clean_seed(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            raise ValueError(f"{seed_rel}: not valid UTF-8 (byte {error.start})") from None
-        except ValueError as error:
-            raise ValueError(f"{seed_rel}: {error}") from None
-        path = _free_path(articles_dir, slugify(imported.title))
-        write_atomic(path, render_article_file(path.stem, seed_rel, digest, imported))
-        outcomes.append(Outcome(seed_rel, "new", path.relative_to(root).as_posix()))
+            outcomes.append(import_file(path, root, articles_dir, known, sources))
+        except (ImportFailure, OSError) as error:
+            outcomes.append(Outcome(str(path), "failed", "", (_message(path, error),)))
     return outcomes
 
 
-def _free_path(folder: Path, slug: str) -> Path:
-    path, number = folder / f"{slug}.md", 2
-    while path.exists():
-        path, number = folder / f"{slug}-{number}.md", number + 1
-    return path
+def import_seeds(paths: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
+    """Like import_files, but raise on the first failure (for scripts and tests)."""
+    outcomes = import_files(paths, root, articles_dir)
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            raise ImportFailure(outcome.warnings[0])
+    return outcomes
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename: a failed write leaves the old file intact."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def import_file(
+    path: Path, root: Path, articles_dir: Path, known: KnownSeeds, sources: set[str]
+) -> Outcome:
+    """Import one file (of any supported format) as a new article."""
+    if not path.is_file():
+        raise ImportFailure(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise ImportFailure(_too_large(path, size))
+    raw = path.read_bytes()
+    return import_bytes(raw, path.name, root, articles_dir, known, sources, source=path)
+
+
+def import_bytes(
+    raw: bytes,
+    name: str,
+    root: Path,
+    articles_dir: Path,
+    known: KnownSeeds,
+    sources: set[str],
+    source: Path | None = None,
+    origin: dict[str, str] | None = None,
+) -> Outcome:
+    """Import a seed's bytes (a file, a fetched page, a record of an export).
+
+    `origin` sets fields the bytes cannot tell (url, fetched_url, fetched_at,
+    published, outlet, title, language, author): they win over what is read from the
+    content. The seed is kept byte for byte before the article is written, and a seed
+    already imported is never imported again.
+    """
+    digest = hashlib.sha256(raw).hexdigest()
+    earlier = previous_import(seed_path_for(name, digest, root, source), digest, known, root)
+    if earlier:
+        return earlier
+    imported = read_seed(raw, name)
+    for key, value in (origin or {}).items():
+        if value:
+            setattr(imported, key, value)
+    imported.warnings.extend(outlet_warnings(imported, sources))
+    seed_rel = keep_seed(raw, name, root, source)
+    outcome = add_article(root, articles_dir, seed_rel, digest, imported)
+    known.add(seed_rel, root / outcome.article, digest)
+    return outcome
+
+
+def read_seed(raw: bytes, name: str) -> Imported:
+    """The article in a seed's bytes, by format; ImportFailure says why there is none."""
+    data = _unpacked(raw, name)
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ImportFailure(
+                f"{name}: is {kind}, not a text or a web page; save the article as HTML "
+                "(or copy its text into a .txt file) and import that"
+            )
+    if _HTML_START.match(data[:4096]) or name.lower().endswith((".html", ".htm", ".html.gz")):
+        from .htmlimport import read_page  # trafilatura is loaded only for web pages
+
+        return read_page(data, name)
+    if b"\x00" in data[:65536]:
+        raise ImportFailure(
+            f"{name}: contains NUL bytes, so it is a binary file, not text; "
+            "import the article as text or HTML"
+        )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFailure(
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); convert the file to UTF-8 (e.g. iconv -f cp1252 -t utf-8) "
+            "and import it again"
+        ) from None
+    from .textimport import clean_seed
+
+    try:
+        return clean_seed(text)
+    except ValueError as error:
+        raise ImportFailure(f"{name}: {error}") from None
+
+
+def _unpacked(raw: bytes, name: str) -> bytes:
+    """The bytes, gunzipped when they are gzip (read in bounded steps: no gzip bomb)."""
+    if not raw.startswith(b"\x1f\x8b"):
+        return raw
+    out = io.BytesIO()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as packed:
+            while chunk := packed.read(1 << 20):
+                out.write(chunk)
+                if out.tell() > MAX_SEED_BYTES:
+                    raise ImportFailure(_too_large(Path(name), out.tell(), "unpacked "))
+    except (OSError, EOFError) as error:
+        raise ImportFailure(f"{name}: a damaged gzip file ({error}); save the page again") from None
+    return out.getvalue()
+
+
+def _too_large(path: Path, size: int, what: str = "") -> str:
+    return (
+        f"{path}: {what}size is over {size / 1e6:.1f} MB; the limit is "
+        f"{MAX_SEED_BYTES / 1e6:.0f} MB for one article. Save the article alone "
+        "(without embedded media), or copy its text into a .txt file"
+    )
+
+
+def known_outlets(dossier_dir: Path) -> set[str]:
+    """The outlet ids of sources.yml (empty when it is missing or broken: `dossier check`
+    reports that; import only needs the names)."""
+    path = dossier_dir / "sources.yml"
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return set()
+    return {str(key) for key in data} if isinstance(data, dict) else set()
+
+
+def outlet_warnings(imported: Imported, sources: set[str]) -> list[str]:
+    """What to add to sources.yml when the article names an outlet it does not have."""
+    if imported.outlet in sources or imported.outlet in ("unknown", ""):
+        if imported.outlet in ("unknown", "") and imported.site_name:
+            return [f"outlet: not identified; the page names its site {imported.site_name!r}"]
+        return []
+    entry = imported.outlet_entry or {"name": imported.outlet, "type": "unknown"}
+    text = yaml.safe_dump({imported.outlet: entry}, sort_keys=False, allow_unicode=True)
+    return [
+        f"outlet {imported.outlet!r} is not in sources.yml; add it (then check the facts):\n"
+        + "\n".join("    " + line for line in text.rstrip().split("\n"))
+    ]
+
+
+def _message(path: Path, error: Exception) -> str:
+    text = str(error)
+    if isinstance(error, OSError) and not isinstance(error, ImportFailure):
+        return f"{path}: cannot be read ({error.strerror or text})"
+    return text

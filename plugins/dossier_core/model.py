@@ -165,6 +165,11 @@ class Article:
     date_note: str = ""
     language: str = "en"
     url: str | None = None
+    author: str = ""
+    site_name: str = ""
+    fetched_url: str | None = None
+    fetched_at: str = ""
+    extracted_with: str = ""
     seed: str | None = None
     seed_sha256: str | None = None
     removed: tuple[RemovedLine, ...] = ()

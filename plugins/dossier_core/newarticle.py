@@ -1,0 +1,222 @@
+"""The one path every import takes: a seed's bytes -> a new article file.
+
+Whatever the format (seed-like text, wire copy, a saved web page, a fetched URL, a
+record of a bulk export, a PTC article), the evidence rules hold here:
+
+- the source is kept byte for byte as the seed, inside the project, with its sha256;
+- an article already imported from a seed is never rewritten (`unchanged`, or
+  `seed changed` when the seed's bytes differ from the recorded hash);
+- a seed whose bytes are already in the dossier under another name is refused,
+  naming the article made from it;
+- article files are written atomically and with the permissions the umask gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .frontmatter import FrontMatterError, split
+from .model import RemovedLine
+from .text import slugify
+from .yamlload import YamlProblem, load_yaml
+
+SEEDS_DIR = "seeds"
+
+
+@dataclass
+class Imported:
+    """The article a seed becomes, before it is written.
+
+    Empty strings are left out of the front matter (or written as null where the
+    field is one analysts fill in later).
+    """
+
+    title: str
+    body: str
+    outlet: str = "unknown"
+    published: str = ""
+    date_note: str = ""
+    title_note: str = ""
+    removed: list[RemovedLine] = field(default_factory=list)
+    language: str = ""  # "" = detect from the body at write time
+    url: str = ""  # the article's own (canonical) address
+    author: str = ""
+    site_name: str = ""
+    fetched_url: str = ""  # where the seed was fetched from (after redirects)
+    fetched_at: str = ""  # ISO 8601 UTC time of the fetch
+    extracted_with: str = ""  # "trafilatura 2.3.1", for text taken out of HTML
+    # A suggested sources.yml entry, printed when `outlet` is not in sources.yml.
+    outlet_entry: dict[str, str] = field(default_factory=dict)
+    # What the analyst should know and may act on (missing outlet, language guess...).
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    seed: str
+    status: str  # "new", "unchanged", "seed changed", "duplicate"
+    article: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class KnownSeeds:
+    """The seeds the dossier's articles were made from: by path and by sha256."""
+
+    by_path: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
+    by_digest: dict[str, Path] = field(default_factory=dict)
+
+    def add(self, seed_rel: str, article: Path, digest: str | None) -> None:
+        self.by_path[seed_rel] = (article, digest)
+        if digest:
+            self.by_digest.setdefault(digest, article)
+
+
+def existing_seeds(articles_dir: Path, root: Path) -> KnownSeeds:
+    """Every seed an article already names, with the article file and recorded sha256."""
+    known = KnownSeeds()
+    for path in sorted(articles_dir.glob("*.md")):
+        try:
+            data = load_yaml(split(path.read_text(encoding="utf-8"))[0], first_line=2)
+        except (FrontMatterError, YamlProblem, UnicodeDecodeError):
+            continue  # `dossier check` reports broken files; import only needs the seeds
+        if isinstance(data, dict) and data.get("seed"):
+            digest = data.get("seed_sha256")
+            known.add(str(data["seed"]), path, str(digest) if digest else None)
+    return known
+
+
+def previous_import(seed_rel: str, digest: str, known: KnownSeeds, root: Path) -> Outcome | None:
+    """The outcome for a seed imported before, else None.
+
+    Same path: `unchanged` or `seed changed`. Same bytes under another name:
+    `duplicate`, naming the article already made from them.
+    """
+    if seed_rel in known.by_path:
+        path, recorded = known.by_path[seed_rel]
+        status = "unchanged" if recorded == digest else "seed changed"
+        return Outcome(seed_rel, status, path.relative_to(root).as_posix())
+    if digest in known.by_digest:
+        path = known.by_digest[digest]
+        rel = path.relative_to(root).as_posix()
+        note = f"the same bytes were already imported as {rel}; nothing was written"
+        return Outcome(seed_rel, "duplicate", rel, (note,))
+    return None
+
+
+def seed_name(name: str, digest: str) -> str:
+    """A file name for a copied seed: the original stem, slugged, and 16 hex of its hash
+    (the bundled seeds are named the same way: `003_64248f17bf6afecc.txt`)."""
+    base = Path(name).name
+    suffix = "".join(Path(base).suffixes[-2:]) if base.endswith(".gz") else Path(base).suffix
+    stem = base[: len(base) - len(suffix)] if suffix else base
+    suffix = re.sub(r"[^a-z0-9.]", "", suffix.lower())[:12] or ".txt"
+    return f"{slugify(stem)[:60] or 'seed'}_{digest[:16]}{suffix}"
+
+
+def seed_path_for(name: str, digest: str, root: Path, source: Path | None = None) -> str:
+    """Where the seed is (a file inside the project) or will be copied (seeds/...)."""
+    if source is not None:
+        resolved, project = source.resolve(), root.resolve()
+        if resolved.is_relative_to(project):
+            return resolved.relative_to(project).as_posix()
+    return f"{SEEDS_DIR}/{seed_name(name, digest)}"
+
+
+def keep_seed(raw: bytes, name: str, root: Path, source: Path | None = None) -> str:
+    """The seed's path relative to the project, copying the bytes into seeds/ when they
+    are not already a file inside the project. Never overwrites a different file."""
+    digest = hashlib.sha256(raw).hexdigest()
+    seed_rel = seed_path_for(name, digest, root, source)
+    target = root / seed_rel
+    if source is not None and target.resolve() == source.resolve():
+        return seed_rel
+    if target.exists():
+        if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+            raise ValueError(f"{target.relative_to(root)}: exists with other bytes; not replaced")
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic_bytes(target, raw)
+    return target.relative_to(root).as_posix()
+
+
+def add_article(
+    root: Path, articles_dir: Path, seed_rel: str, digest: str, imported: Imported
+) -> Outcome:
+    """Write the article file for a new seed under a free `<slug>.md` name."""
+    from .language import detect_language  # py3langid loads its model on first use
+
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    warnings = list(imported.warnings)
+    if not imported.language:
+        imported.language, note = detect_language(imported.body)
+        if note:
+            warnings.append(note)
+    path = free_path(articles_dir, slugify(imported.title) or "article")
+    write_atomic(path, render_article_file(path.stem, seed_rel, digest, imported))
+    return Outcome(seed_rel, "new", path.relative_to(root).as_posix(), tuple(warnings))
+
+
+def render_article_file(article_id: str, seed_rel: str, digest: str, imported: Imported) -> str:
+    """The text of a new article file: front matter, then the body."""
+    data: dict = {"id": article_id, "title": imported.title}
+    if imported.title_note:
+        data["title_note"] = imported.title_note
+    data.update(
+        outlet=imported.outlet,
+        published=imported.published or None,
+        date_note=imported.date_note,
+        language=imported.language or "en",
+        url=imported.url or None,
+    )
+    for key in ("author", "site_name", "fetched_url", "fetched_at", "extracted_with"):
+        if getattr(imported, key):
+            data[key] = getattr(imported, key)
+    data.update(
+        seed=seed_rel,
+        seed_sha256=digest,
+        removed=[{"line": r.line, "text": r.text, "reason": r.reason} for r in imported.removed],
+        summary="",
+        tags=[],
+    )
+    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{front}---\n\n{imported.body}\n"
+
+
+def free_path(folder: Path, slug: str) -> Path:
+    path, number = folder / f"{slug}.md", 2
+    while path.exists():
+        path, number = folder / f"{slug}-{number}.md", number + 1
+    return path
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text via a temporary file and rename: a failed write leaves the old file
+    intact, and the new file gets the permissions the umask gives (not mkstemp's 0600)."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
