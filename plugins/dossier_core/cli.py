@@ -11,8 +11,8 @@ from . import export
 from .dossier import load_dossier
 from .export import FORMATS
 from .importer import import_files
-from .newarticle import Outcome, write_atomic
 from .linking import build_index
+from .newarticle import Outcome, write_atomic
 from .pages import build_pages
 from .ptcimport import import_ptc
 

@@ -24,8 +24,8 @@ from .newarticle import (
     add_article,
     existing_seeds,
     keep_seed,
-    seed_path_for,
     previous_import,
+    seed_path_for,
     write_atomic,
 )
 from .yamlload import YamlProblem, load_yaml
@@ -35,7 +35,9 @@ __all__ = ["ImportFailure", "Outcome", "import_files", "import_seeds", "write_at
 # A news page, even saved with its inline styles and scripts, is a few MB; the limit
 # keeps a mistaken file (a video, a database dump, a gzip bomb) from stalling import.
 MAX_SEED_BYTES = 20_000_000
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE | re.DOTALL
+)
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",

@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from .anchoring import AnchorError, anchor, occurrences, unique_prefix, unique_suffix
-from .newarticle import Outcome, existing_seeds, previous_import, write_atomic
 from .model import Annotation
+from .newarticle import Outcome, existing_seeds, previous_import, write_atomic
 from .ptcformat import PTC_TO_LABEL
 
 

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 
 from .furniture import Line, strip_furniture
-from .newarticle import Imported
 from .model import RemovedLine
+from .newarticle import Imported
 
 FORUM_OUTLET = "unidentified-forum"
 # Outlet signatures: a pattern anywhere in the seed (kept or removed lines) -> outlet id.
