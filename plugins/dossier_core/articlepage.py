@@ -15,6 +15,7 @@ from collections import Counter
 from .dossier import Dossier
 from .indexes import KIND_TITLES
 from .labelpages import article_notes, chip, label_path
+from .language import language_name
 from .linking import ArticleLinks, DossierIndex
 from .markdown import escape, escape_attribute, render_body
 from .model import Article, Span
@@ -45,14 +46,14 @@ def article_page(
     url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
     parts = [
         meta(article.title, description=article.summary[:200]),
-        heading(1, article.title),
+        heading(1, article.title, article.language),
         Lazy(lambda: _card(dossier, entry, url)),
-        Lazy(lambda: render_body(article.body, _spans(dossier, entry, url))),
+        Lazy(lambda: render_body(article.body, _spans(dossier, entry, url), lang=article.language)),
         *article_notes(dossier, path, entry, directory_urls),
         Lazy(lambda: _search_filters(dossier, entry)),
         *_actors(dossier, entry, url),
         *_related(dossier, index, entry, url),
-        Lazy(lambda: _removed_audit(article)),
+        Lazy(lambda: _removed_audit(article, url)),
     ]
     return make_page(path, parts, key=page_key(dossier, index, entry, directory_urls))
 
@@ -134,7 +135,12 @@ def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
     if article.date_note:
         date += f' <span class="dossier-note">({esc(article.date_note)})</span>'
     rows.append(f"<strong>Published</strong> {date}")
-    facts = [f"<strong>Language</strong> {esc(article.language)}"]
+    if article.author:
+        rows.append(f"<strong>Author</strong> {esc(article.author)}")
+    if article.site_name and not dossier.registry.sources.get(article.outlet):
+        rows.append(f"<strong>Site</strong> {esc(article.site_name)} (as the page names itself)")
+    language = f"{esc(language_name(article.language))} ({esc(article.language)})"
+    facts = [f"<strong>Language</strong> {language}"]
     if article.tags:
         tags = " ".join(f'<span class="dossier-tag">{esc(t)}</span>' for t in article.tags)
         facts.append(f"<strong>Tags</strong> {tags}")
@@ -143,11 +149,20 @@ def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
         rows.append(
             f"<strong>Original address</strong> <code>{escape_attribute(article.url)}</code>"
         )
+    if article.fetched_url:
+        rows.append(
+            f"<strong>Fetched</strong> {esc(article.fetched_at or 'at an unrecorded time')} "
+            f"from <code>{escape_attribute(article.fetched_url)}</code>"
+        )
     if article.seed:
         seed = f'<a href="{esc(url(seed_path(article.seed)))}">{esc(article.seed)}</a>'
         if article.seed_sha256:
             seed += f" · sha256 <code>{esc(article.seed_sha256)}</code>"
-        rows.append(f"<strong>Source text</strong> {seed}")
+        if article.extracted_with:
+            seed += f" · text extracted with {esc(article.extracted_with)}"
+        rows.append(
+            f"<strong>Source {'page' if article.extracted_with else 'text'}</strong> {seed}"
+        )
     counts = _label_counts(dossier, entry, url)
     if counts:
         rows.append(f"<strong>Annotations</strong> {counts}")
@@ -184,7 +199,10 @@ def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
         ("Annotation", labels[n].name)
         for n in dict.fromkeys(a.annotation.label for a in entry.annotations)
     ]
-    values += [("Language", article.language), ("Year", article.published[:4] or "undated")]
+    values += [
+        ("Language", language_name(article.language)),
+        ("Year", article.published[:4] or "undated"),
+    ]
     spans = "".join(
         f'<span data-pagefind-filter="{name}">{esc(value)}</span>' for name, value in values
     )
@@ -238,7 +256,7 @@ def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, ur
     return "<ul data-pagefind-ignore>\n" + "\n".join(items) + "\n</ul>"
 
 
-def _removed_audit(article: Article) -> str:
+def _removed_audit(article: Article, url) -> str:
     """What the import left out, folded (the markup pymdownx.details would make)."""
     if not article.removed:
         return ""
@@ -246,11 +264,23 @@ def _removed_audit(article: Article) -> str:
         f"<li>line {item.line} ({esc(item.reason)}): <q>{esc(item.text)}</q></li>"
         for item in article.removed
     )
-    title = f"Removed at import: {plural(len(article.removed), 'line')} of page furniture"
+    seed = ""
+    if article.seed:
+        seed = f' (<a href="{esc(url(seed_path(article.seed)))}">{esc(article.seed)}</a>)'
+    if article.extracted_with:
+        # A web page: the left-out blocks are the page's other text (menus, links...).
+        title = f"Left out at import: {plural(len(article.removed), 'text block')} of the page"
+        intro = (
+            f"The article text was extracted with {esc(article.extracted_with)}. These are "
+            f"the page's other text blocks, in order, with the line of the saved page{seed} "
+            "where each starts."
+        )
+    else:
+        title = f"Removed at import: {plural(len(article.removed), 'line')} of page furniture"
+        intro = f"What the import left out of the seed file{seed}, in order, with the reason."
     return (
         f'<details class="info" data-pagefind-ignore>\n<summary>{title}</summary>\n'
-        "<p>What the import left out of the seed file, in order, with the reason.</p>\n"
-        f"<ul>\n{items}\n</ul>\n</details>"
+        f"<p>{intro}</p>\n<ul>\n{items}\n</ul>\n</details>"
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .annotations import read_annotations
 from .fields import Reader
+from .language import LANGUAGE_CODE
 from .model import Article, Problem, RemovedLine
 from .yamlload import YamlProblem, decode_utf8, load_yaml
 
@@ -128,7 +129,7 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         body_line=body_line,
         published=r.date("published"),
         date_note=r.string("date_note"),
-        language=r.string("language", default="en"),
+        language=_language(r),
         url=_url(r),
         author=r.string("author"),
         site_name=r.string("site_name"),
@@ -144,6 +145,17 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         actors_ignore=actors.strings("ignore"),
         lines=dict(getattr(r.data, "key_lines", {})),
     )
+
+
+def _language(r: Reader) -> str:
+    code = r.string("language", default="en")
+    if not LANGUAGE_CODE.match(code):
+        r.error(
+            r.line_of("language"),
+            f"'language' must be a language code such as en, es or ru (ISO 639), found {code!r}",
+        )
+        return "en"
+    return code
 
 
 def _url(r: Reader, key: str = "url") -> str | None:

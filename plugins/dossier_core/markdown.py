@@ -53,7 +53,9 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return [match.span() for match in PARAGRAPH.finditer(body)]
 
 
-def render_body(body: str, spans: Sequence[Span], css_class: str = "dossier-text") -> str:
+def render_body(
+    body: str, spans: Sequence[Span], css_class: str = "dossier-text", lang: str = ""
+) -> str:
     """Serialise `body` with its spans into one raw HTML block: a <div> of <p>s.
 
     Text is HTML-escaped, so it is literal by construction, and the block has no blank
@@ -71,7 +73,10 @@ def render_body(body: str, spans: Sequence[Span], css_class: str = "dossier-text
     for start, end in paragraphs(body):
         inside = [s for s in ordered if s.start < end and s.end > start]
         blocks.append(f"<p>{_render_paragraph(body, start, end, inside, notes)}</p>")
-    return f'<div class="{css_class}">\n' + "\n".join(blocks) + "\n</div>"
+    # The text's own language (the site's UI keeps the theme's): screen readers,
+    # hyphenation and fonts follow it. Codes are checked when front matter is read.
+    attrs = f' lang="{html.escape(lang)}"' if lang else ""
+    return f'<div class="{css_class}"{attrs}>\n' + "\n".join(blocks) + "\n</div>"
 
 
 def _render_paragraph(

@@ -175,8 +175,11 @@ def meta(title: str, searchable: bool = True, **extra: str) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-def heading(level: int, text: str) -> str:
-    return f"{'#' * level} {escape(text)}"
+def heading(level: int, text: str, lang: str = "") -> str:
+    """A Markdown heading; `lang` (an article title's own language) goes in an attr_list
+    (codes are checked when front matter is read)."""
+    attrs = f' {{: lang="{lang}" }}' if lang else ""
+    return f"{'#' * level} {escape(text)}{attrs}"
 
 
 def snippet(body: str, start: int, end: int, width: int = 70) -> tuple[str, str, str]:
