@@ -112,9 +112,20 @@ def source_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+# Seeds published under their own name. Any other kind gets ".txt" added: a saved web
+# page must be shown as its source, never rendered (its scripts would run on the
+# dossier's origin and its images would be fetched from the outlet's servers), and
+# MkDocs renders .html, .xml and .json files in the docs as Jinja templates.
+PUBLISHED_AS_IS = (".txt", ".csv", ".tsv", ".gz")
+
+
 def seed_path(seed: str) -> str:
-    """Where a seed file is published: seeds/<name> beside the pages."""
-    return f"seeds/{posixpath.basename(seed)}"
+    """Where a seed file is published: seeds/<name> beside the pages (<name>.txt for
+    web pages and other files a browser or MkDocs would interpret)."""
+    name = posixpath.basename(seed)
+    if not name.lower().endswith(PUBLISHED_AS_IS):
+        name += ".txt"
+    return f"seeds/{name}"
 
 
 def rel(from_page: str, to_path: str) -> str:
