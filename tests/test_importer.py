@@ -176,3 +176,39 @@ def test_failed_write_leaves_the_old_file_intact(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["article.md"]  # no temporary left behind
+
+
+WIRE_STORY = """World news
+
+Russia says U.S. sanctions on Venezuela are illegal, backs Maduro
+
+Share on Facebook
+CARACAS, March 25, 2019 (Reuters) - Russia on Monday condemned new U.S. sanctions on Venezuela as illegal.
+Photo: Reuters/Carlos Garcia Rawlins
+Sign up for our newsletter
+(Reporting by Brian Ellsworth; Editing by Chizu Nomiyama)
+"""
+
+
+def test_wire_story_pasted_into_text_is_dated_and_its_agency_suggested(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "dossier").mkdir()
+    (root / "dossier" / "sources.yml").write_text("tass:\n  name: TASS\n", encoding="utf-8")
+    story = root / "seeds" / "reuters-sanctions.txt"
+    story.write_text(WIRE_STORY, encoding="utf-8")
+    [outcome] = import_seeds([story], root, root / "dossier" / "articles")
+    text = (root / outcome.article).read_text(encoding="utf-8")
+    assert "title: Russia says U.S. sanctions on Venezuela are illegal, backs Maduro" in text
+    assert "outlet: reuters" in text and "published: '2019-03-25'" in text
+    assert "reason: section label" in text and "reason: photo credit" in text
+    assert "(Reporting by Brian Ellsworth; Editing by Chizu Nomiyama)" in text
+    [warning] = [w for w in outcome.warnings if "sources.yml" in w]
+    assert "reuters:" in warning and "domain: reuters.com" in warning
+
+
+def test_year_less_dateline_asks_for_the_year() -> None:
+    note = clean_seed(seed("003")).date_note
+    assert note == (
+        "The dateline 'MOSCOW, May 5. /TASS/.' gives the day and month but not the year; "
+        "set the year."
+    )

@@ -1,7 +1,8 @@
 """Page furniture in collected news pages: the lines import drops, each with a reason.
 
-Every rule is a pattern observed in real collected pages. A rule removes whole
-lines only; what it removes is recorded in the article's `removed` list.
+The rules are the table `importrules.FURNITURE` (reason, language, pattern); this
+module applies them. A rule removes whole lines only, and only a line it matches
+entirely; what it removes is recorded in the article's `removed` list.
 """
 
 from __future__ import annotations
@@ -9,21 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .importrules import FURNITURE, Rule
 from .model import RemovedLine
 
-# (reason, pattern matched against the whole stripped line)
-LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("section link", re.compile(r"^(All news|Latest news|Top stories)$", re.IGNORECASE)),
-    ("advertisement", re.compile(r"^[-–—]?\s*Advertisement\s*[-–—]?$", re.IGNORECASE)),
-    (
-        "newsletter prompt",
-        re.compile(r"^(Subscribe to our newsletter|Sign up here to get the latest news\b.*)$"),
-    ),
-    ("share prompt", re.compile(r"^Like this story\? Share it with a friend!?$")),
-    ("promotion of another article", re.compile(r"^Also on [a-z0-9-]+(\.[a-z0-9-]+)+ .+$")),
-    ("forum footer", re.compile(r"^Recommended Posts$")),
-    ("photo credit", re.compile(r"^©\s*\S.*$")),
-]
+# Trailing punctuation a prompt may carry ("Related:", "Subscribe!", "Read more »").
+_TAIL = r"[\s.!:…›»→>]*"
+
+
+def compile_rules(rules: list[Rule]) -> list[tuple[str, re.Pattern[str]]]:
+    """The table's rows as (reason, pattern matching a whole stripped line)."""
+    return [
+        (rule.reason, re.compile(rf"(?:{rule.pattern}){_TAIL}", re.IGNORECASE)) for rule in rules
+    ]
+
+
+# (reason, pattern matched against the whole stripped line), from importrules.FURNITURE
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = compile_rules(FURNITURE)
 
 # Blocks from a first line to a last line, inclusive (comment-system notices).
 BLOCK_RULES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
@@ -60,7 +62,7 @@ def strip_furniture(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
             reasons[index] = "icon names"
             continue
         for reason, pattern in LINE_RULES:
-            if pattern.match(text):
+            if pattern.fullmatch(text):
                 reasons[index] = reason
                 break
     _mark_captions(lines, reasons)
