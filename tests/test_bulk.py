@@ -15,8 +15,9 @@ import yaml
 
 from conftest import ACTORS, SOURCES
 from dossier_core import load_dossier
-from dossier_core.bulkimport import body_from_text, import_export, parse_date, parse_map
+from dossier_core.bulkimport import import_export, parse_map
 from dossier_core.cli import main
+from dossier_core.records import body_from_text, parse_date
 
 RECORDS = [
     {
@@ -289,7 +290,7 @@ def test_a_failed_article_write_removes_its_seed(tmp_path: Path, monkeypatch) ->
     def disk_full(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("dossier_core.bulkimport.add_article", disk_full)
+    monkeypatch.setattr("dossier_core.newarticle.add_article", disk_full)
     articles = root / "dossier" / "articles"
     (outcome,) = import_export(export, "jsonl", {}, root, articles)
     assert outcome.status == "failed" and "No space left on device" in outcome.warnings[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from dossier_core.importer import import_seeds
+from dossier_core.importer import import_files, import_seeds
 from dossier_core.newarticle import write_atomic
 from dossier_core.textimport import clean_seed
 
@@ -176,6 +177,48 @@ def test_failed_write_leaves_the_old_file_intact(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["article.md"]  # no temporary left behind
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """Every file (and folder) under root with the sha256 of its bytes."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "dir"
+        for p in sorted(root.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize("dossier", [False, True], ids=["empty-project", "with-articles"])
+def test_a_failed_article_write_leaves_no_seed_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dossier: bool
+) -> None:
+    outside = tmp_path / "Elsewhere Story.txt"
+    outside.write_bytes(b"Title of the story\n\nBody of the story, as published.\n")
+    root = tmp_path / "project"
+    root.mkdir()
+    articles = root / "dossier" / "articles"
+    if dossier:  # seeds/ and the articles folder exist, with articles in them
+        shutil.copytree(SEEDS, root / "seeds")
+        import_seeds(sorted((root / "seeds").glob("00[01]_*.txt")), root, articles)
+    before = _tree(root)
+    real_replace = os.replace
+
+    def disk_full_for_articles(src: str, dst: str) -> None:
+        if Path(dst).parent == articles:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr("dossier_core.newarticle.os.replace", disk_full_for_articles)
+    (outcome,) = import_files([outside], root, articles)
+    assert outcome.status == "failed" and not outcome.article
+    assert str(outside) in outcome.warnings[0]
+    assert "No space left on device" in outcome.warnings[0]
+    assert _tree(root) == before  # no seed copied, no article, no folder, no temporary
+
+    monkeypatch.undo()  # the disk has room again: the same file now goes in
+    (again,) = import_files([outside], root, articles)
+    assert again.status == "new" and (root / again.seed).read_bytes() == outside.read_bytes()
 
 
 WIRE_STORY = """World news

@@ -1,67 +1,42 @@
 """Import bulk exports (JSON Lines, CSV): one article per record, each its own seed.
 
-Each record is kept byte for byte as a seed (the JSONL line; for CSV the header line
-and the record's row, as in the file) under `seeds/<export>/<line>_<sha256>.json|.csv`,
-and imported whole or not at all: a bad record is reported with FILE:LINE and the field
-and leaves nothing behind, while the others go in. A problem of the whole file (a mapped
-column the CSV lacks, a CSV that is not UTF-8) writes nothing. The text is the article
-as the export gives it: no furniture is removed (see `body_from_text`).
+This module reads the files: each record is kept byte for byte as a seed (the JSONL
+line; for CSV the header line and the record's row, as in the file) under
+`seeds/<export>/<line>_<sha256>.json|.csv`, turned into an article by records.py, and
+written by `newarticle.commit`: whole or not at all. A bad record is reported with
+FILE:LINE and the field and leaves nothing behind, while the others go in. A problem
+of the whole file (a mapped column the CSV lacks, a CSV that is not UTF-8) writes
+nothing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .frontmatter import MAX_ARTICLE_BYTES, check_characters
-from .importer import MAX_SEED_BYTES, ImportFailure, known_outlets, outlet_warnings
-from .newarticle import (
-    SEEDS_DIR,
-    Imported,
-    KnownSeeds,
-    Outcome,
-    add_article,
-    existing_seeds,
-    previous_import,
-    write_atomic_bytes,
+from .importer import MAX_SEED_BYTES, ImportFailure, known_outlets
+from .newarticle import SEEDS_DIR, Outcome, commit, existing_seeds
+from .records import (
+    DOMAIN_KEYS,
+    FIELDS,
+    Outlets,
+    RecordError,
+    columns_for,
+    source_domains,
+    to_imported,
 )
 from .text import slugify
-from .yamlload import YamlProblem, load_yaml
-
-FIELDS = ("text", "title", "url", "published", "outlet", "language", "author")
-# Names looked for when --map does not name a field's column; more than one present
-# is ambiguous and must be settled with --map. Media Cloud: publish_date, media_name;
-# news-please: maintext, date_publish, authors.
-ALIASES = {
-    "text": ("text", "body", "content", "maintext", "story_text", "full_text"),
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "published": ("published", "publish_date", "date_publish", "published_at", "pub_date"),
-    "outlet": ("outlet", "media_name", "source_name"),
-    "language": ("language", "lang"),
-    "author": ("author", "authors", "byline"),
-}
-DOMAIN_KEYS = ("media_url", "source_domain")  # the outlet's site, matched to sources.yml
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_TIMESTAMP = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
-)
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-class RecordError(ValueError):
-    """A record that cannot become an article; the message names FILE:LINE and field."""
 
 
 @dataclass
 class Record:
+    """One record of an export, as read from its file."""
+
     line: int  # the file line the record starts on
     raw: bytes  # its own bytes, kept as its seed
     values: dict[str, object]
@@ -82,47 +57,6 @@ def parse_map(spec: str | None) -> dict[str, str]:
             raise ValueError(f"--map: {name} is mapped twice")
         mapping[name] = column
     return mapping
-
-
-def commit(
-    raw: bytes,
-    seed_rel: str,
-    imported: Imported,
-    root: Path,
-    articles_dir: Path,
-    known: KnownSeeds,
-    sources: set[str],
-) -> Outcome:
-    """Keep `raw` as the seed at `seed_rel`, then write the article: both or neither.
-
-    A seed imported before is reported as such (nothing written). If writing the
-    article fails, the seed file (and any folder) this call created is removed again.
-    """
-    digest = hashlib.sha256(raw).hexdigest()
-    earlier = previous_import(seed_rel, digest, known, root)
-    if earlier:
-        return earlier
-    imported.warnings.extend(outlet_warnings(imported, sources))
-    target = root / seed_rel
-    created = [p for p in reversed(target.parents) if p.is_relative_to(root) and not p.exists()]
-    try:
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            created.append(target)
-            write_atomic_bytes(target, raw)
-        elif hashlib.sha256(target.read_bytes()).hexdigest() != digest:
-            raise ImportFailure(f"{seed_rel}: exists with other bytes; not replaced")
-        outcome = add_article(root, articles_dir, seed_rel, digest, imported)
-    except BaseException:
-        for path in reversed(created):  # the seed, then the folders made for it
-            with contextlib.suppress(OSError):  # a folder something else now uses stays
-                if path == target:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.rmdir()
-        raise
-    known.add(seed_rel, root / outcome.article, digest)
-    return outcome
 
 
 def import_export(
@@ -231,7 +165,7 @@ def read_csv(path: Path, mapping: dict[str, str]) -> Iterator[Record]:
         csv.field_size_limit(old_limit)
 
 
-def _open(path: Path):  # noqa: ANN202 - a binary file object
+def _open(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as error:
@@ -249,174 +183,4 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
         if key in result:
             raise ValueError(f"duplicate key {key!r}")
         result[key] = value
-    return result
-
-
-def columns_for(keys: list[str], mapping: dict[str, str], where: str) -> dict[str, str]:
-    """field -> the column (or JSON key) it is read from, among `keys`.
-
-    Raises ValueError naming what is missing or ambiguous, and the columns there are.
-    """
-    columns, has = {}, ", ".join(keys)
-    for name in FIELDS:
-        if name in mapping:
-            if mapping[name] not in keys:
-                raise ValueError(
-                    f"{where}: has no column {mapping[name]!r} (mapped to {name}); its columns "
-                    f"are: {has}"
-                )
-            columns[name] = mapping[name]
-            continue
-        found = [key for key in ALIASES[name] if key in keys]
-        if len(found) > 1:
-            raise ValueError(
-                f"{where}: the columns {' and '.join(map(repr, found))} could each be the "
-                f"{name}; choose one with --map {name}=COLUMN"
-            )
-        if found:
-            columns[name] = found[0]
-        elif name == "text":
-            raise ValueError(
-                f"{where}: no column for the text (looked for {', '.join(ALIASES['text'])}); "
-                f"its columns are: {has}; say which with --map text=COLUMN"
-            )
-    return columns
-
-
-@dataclass(frozen=True)
-class Outlets:
-    """The outlets of sources.yml: their ids, and the id for each domain."""
-
-    ids: set[str]
-    domains: dict[str, str]
-
-
-def to_imported(
-    values: dict[str, object], mapping: dict[str, str], where: str, outlets: Outlets
-) -> Imported:
-    """A record's values -> the article; RecordError names the field that is wrong."""
-    try:
-        columns = columns_for(list(values), mapping, where)
-    except ValueError as error:
-        raise RecordError(str(error)) from None
-
-    def get(name: str) -> str:
-        column = columns.get(name)
-        value = values.get(column) if column else None
-        if isinstance(value, list) and name == "author" and all(isinstance(v, str) for v in value):
-            value = ", ".join(value)
-        if value is not None and not isinstance(value, str):
-            raise RecordError(f"{where}: field '{name}' (column '{column}') must be text")
-        return (value or "") if name == "text" else (value or "").strip()
-
-    def fail(name: str, problem: str) -> RecordError:
-        return RecordError(f"{where}: field '{name}' (column '{columns.get(name)}'): {problem}")
-
-    text = get("text")
-    body = body_from_text(text)
-    if not body:
-        raise fail("text", "is empty; a record without text is not imported")
-    try:
-        check_characters(body)
-    except YamlProblem as error:
-        raise fail("text", f"{error.message} (in its line {error.line})") from None
-    if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
-        raise fail("text", f"is over {MAX_ARTICLE_BYTES / 1e6:.0f} MB, the limit for an article")
-    title, title_note = get("title"), ""
-    if not title:
-        first = re.split(r"(?<=[.!?])\s", body.split("\n", 1)[0], maxsplit=1)[0]
-        title = first.rstrip(".") if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
-        title_note = "The export gives no title: this is the first sentence of the text."
-    published, raw_date = parse_date(get("published")), get("published")
-    if raw_date and published is None:
-        raise fail("published", f"{raw_date!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY, "
-                   "or a timestamp such as 2019-03-25 14:02:11)")  # fmt: skip
-    url = get("url")
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise fail("url", f"{url!r} is not an http(s) address")
-    language = get("language").lower()
-    if language and not _LANGUAGE.match(language):
-        raise fail("language", f"{language!r} is not a language code such as 'en' or 'es'")
-    site = next((str(values[k]) for k in DOMAIN_KEYS if isinstance(values.get(k), str)), "")
-    outlet, entry = outlet_for(get("outlet"), host_of(site) or host_of(url), outlets)
-    return Imported(
-        title=title,
-        title_note=title_note,
-        body=body,
-        outlet=outlet,
-        published=published or "",
-        date_note=(
-            f"From the export's '{columns['published']}' field ({raw_date!r})."
-            if published
-            else "The export gives no date."
-        ),  # fmt: skip
-        language=language,
-        url=url,
-        author=get("author"),
-        outlet_entry=entry,
-    )
-
-
-def body_from_text(text: str) -> str:
-    """The article body: paragraphs from blank lines (or, when there are none, lines)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if re.search(r"\n[^\S\n]*\n", text):
-        parts = re.split(r"\n(?:[^\S\n]*\n)+", text)
-    else:
-        parts = text.split("\n")
-    return "\n\n".join(part.strip() for part in parts if part.strip())
-
-
-def parse_date(value: str) -> str | None:
-    """'2019-03-25', '2019-03', '2019' as they are; a timestamp -> its date (as written,
-    in the time zone it is written in); None when the value is not a valid date."""
-    if not value:
-        return ""
-    stamp = _TIMESTAMP.match(value)
-    match = _DATE.match(stamp.group(1) if stamp else value)
-    if not match:
-        return None
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-        if stamp:
-            dt.datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return match.group(0)
-
-
-def outlet_for(name: str, host: str, outlets: Outlets) -> tuple[str, dict[str, str]]:
-    """(outlet id, suggested sources.yml entry): the id of sources.yml whose id is the
-    name slugged or whose domain is the site's; else the name slugged (the import warns)."""
-    slug = slugify(name) if re.search(r"[^\W_]", name) else ""
-    if slug and slug in outlets.ids:
-        return slug, {}
-    for domain, outlet in outlets.domains.items():
-        if host and (host == domain or host.endswith("." + domain)):
-            return outlet, {}
-    if not slug:
-        return "unknown", {}
-    entry = {"name": name, "type": "unknown"} | ({"domain": host} if host else {})
-    return slug, entry
-
-
-def host_of(url: str) -> str:
-    """'https://www.TASS.com:443/x' -> 'tass.com' (also for a bare domain)."""
-    url = url.strip().lower()
-    host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0].split(":", 1)[0]
-    return host.removeprefix("www.")
-
-
-def source_domains(dossier_dir: Path) -> dict[str, str]:
-    """domain -> outlet id, from the `domain` fields of sources.yml."""
-    try:
-        data = load_yaml((dossier_dir / "sources.yml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return {}
-    result = {}
-    for outlet, entry in (data or {}).items() if isinstance(data, dict) else ():
-        domain = entry.get("domain") if isinstance(entry, dict) else None
-        if isinstance(domain, str) and host_of(domain):
-            result.setdefault(host_of(domain), str(outlet))
     return result

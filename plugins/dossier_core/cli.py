@@ -16,12 +16,13 @@ from . import export
 from .bulkimport import import_export, parse_map
 from .dossier import load_dossier
 from .export import FORMATS
-from .fetch import TIMEOUT, import_urls, read_url_list
+from .fetch import TIMEOUT
 from .importer import import_files
 from .linking import build_index
 from .newarticle import Outcome, write_atomic
 from .pages import build_pages
 from .ptcimport import import_ptc
+from .urlimport import import_urls, read_url_list
 
 
 def main(argv: list[str] | None = None) -> int:

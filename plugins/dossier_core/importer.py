@@ -4,7 +4,8 @@ Each file is imported on its own: a bad one is reported (file and line, with wha
 do) and the others still go in; nothing already in the dossier changes. The format is
 told by the bytes, not trusted from the name: gzip is unpacked (within a size limit),
 HTML is read as a web page, other text as seed-like or wire text, anything else is
-refused.
+refused. Reading the format is this module's part; keeping the seed and writing the
+article is `newarticle.commit`, shared with the URL and bulk imports.
 """
 
 from __future__ import annotations
@@ -15,22 +16,28 @@ import io
 import re
 from pathlib import Path
 
-import yaml
-
 from .newarticle import (
     Imported,
+    ImportFailure,
     KnownSeeds,
     Outcome,
-    add_article,
+    commit,
     existing_seeds,
-    keep_seed,
+    outlet_warnings,
     previous_import,
     seed_path_for,
     write_atomic,
 )
 from .yamlload import YamlProblem, load_yaml
 
-__all__ = ["ImportFailure", "Outcome", "import_files", "import_seeds", "write_atomic"]
+__all__ = [
+    "ImportFailure",
+    "Outcome",
+    "import_files",
+    "import_seeds",
+    "outlet_warnings",
+    "write_atomic",
+]
 
 # A news page, even saved with its inline styles and scripts, is a few MB; the limit
 # keeps a mistaken file (a video, a database dump, a gzip bomb) from stalling import.
@@ -46,10 +53,6 @@ _BINARY_MAGIC = {
     b"PK\x03\x04": "a ZIP archive (or an Office document)",
     b"\xd0\xcf\x11\xe0": "an old Office document",
 }
-
-
-class ImportFailure(ValueError):
-    """A seed that cannot be imported; the message names the file (and line)."""
 
 
 def import_files(paths: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
@@ -80,10 +83,13 @@ def import_file(
     """Import one file (of any supported format) as a new article."""
     if not path.is_file():
         raise ImportFailure(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > MAX_SEED_BYTES:
-        raise ImportFailure(_too_large(path, size))
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise ImportFailure(_too_large(path, size))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(f"{path}: cannot be read ({error.strerror or error})") from None
     return import_bytes(raw, path.name, root, articles_dir, known, sources, source=path)
 
 
@@ -101,22 +107,19 @@ def import_bytes(
 
     `origin` sets fields the bytes cannot tell (url, fetched_url, fetched_at,
     published, outlet, title, language, author): they win over what is read from the
-    content. The seed is kept byte for byte before the article is written, and a seed
-    already imported is never imported again.
+    content. The seed is kept byte for byte with the article (`newarticle.commit`: both
+    or neither), and a seed already imported is never imported again.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    earlier = previous_import(seed_path_for(name, digest, root, source), digest, known, root)
+    seed_rel = seed_path_for(name, digest, root, source)
+    earlier = previous_import(seed_rel, digest, known, root)
     if earlier:
-        return earlier
+        return earlier  # before reading: an unchanged seed is not parsed again
     imported = read_seed(raw, name)
     for key, value in (origin or {}).items():
         if value:
             setattr(imported, key, value)
-    imported.warnings.extend(outlet_warnings(imported, sources))
-    seed_rel = keep_seed(raw, name, root, source)
-    outcome = add_article(root, articles_dir, seed_rel, digest, imported)
-    known.add(seed_rel, root / outcome.article, digest)
-    return outcome
+    return commit(raw, seed_rel, imported, root, articles_dir, known, sources)
 
 
 def read_seed(raw: bytes, name: str) -> Imported:
@@ -189,22 +192,8 @@ def known_outlets(dossier_dir: Path) -> set[str]:
     return {str(key) for key in data} if isinstance(data, dict) else set()
 
 
-def outlet_warnings(imported: Imported, sources: set[str]) -> list[str]:
-    """What to add to sources.yml when the article names an outlet it does not have."""
-    if imported.outlet in sources or imported.outlet in ("unknown", ""):
-        if imported.outlet in ("unknown", "") and imported.site_name:
-            return [f"outlet: not identified; the page names its site {imported.site_name!r}"]
-        return []
-    entry = imported.outlet_entry or {"name": imported.outlet, "type": "unknown"}
-    text = yaml.safe_dump({imported.outlet: entry}, sort_keys=False, allow_unicode=True)
-    return [
-        f"outlet {imported.outlet!r} is not in sources.yml; add it (then check the facts):\n"
-        + "\n".join("    " + line for line in text.rstrip().split("\n"))
-    ]
-
-
 def _message(path: Path, error: Exception) -> str:
-    text = str(error)
-    if isinstance(error, OSError) and not isinstance(error, ImportFailure):
-        return f"{path}: cannot be read ({error.strerror or text})"
-    return text
+    if isinstance(error, OSError):  # reading raises ImportFailure: this is a write
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{path}: not imported ({where}{error.strerror or error}); nothing was written"
+    return str(error)

@@ -8,11 +8,17 @@ record of a bulk export, a PTC article), the evidence rules hold here:
   `seed changed` when the seed's bytes differ from the recorded hash);
 - a seed whose bytes are already in the dossier under another name is refused,
   naming the article made from it;
+- the seed and its article are written both or neither (`commit`): a failed article
+  write removes the seed file, and the folders, that the import created;
 - article files are written atomically and with the permissions the umask gives.
+
+Every importer (importer.py for files, urlimport.py, bulkimport.py) reads its format
+into an `Imported` and hands it, with the source's bytes, to `commit`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -28,6 +34,10 @@ from .text import slugify
 from .yamlload import YamlProblem, load_yaml
 
 SEEDS_DIR = "seeds"
+
+
+class ImportFailure(ValueError):
+    """A seed that cannot be imported; the message names the file (and line)."""
 
 
 @dataclass
@@ -60,6 +70,9 @@ class Imported:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one seed: its path (or address, or FILE:LINE), a status, the
+    article file (relative to the project) and what the analyst should know."""
+
     seed: str
     status: str  # "new", "unchanged", "seed changed", "duplicate"
     article: str
@@ -74,6 +87,7 @@ class KnownSeeds:
     by_digest: dict[str, Path] = field(default_factory=dict)
 
     def add(self, seed_rel: str, article: Path, digest: str | None) -> None:
+        """Record that `article` was made from the seed at `seed_rel`."""
         self.by_path[seed_rel] = (article, digest)
         if digest:
             self.by_digest.setdefault(digest, article)
@@ -130,27 +144,83 @@ def seed_path_for(name: str, digest: str, root: Path, source: Path | None = None
     return f"{SEEDS_DIR}/{seed_name(name, digest)}"
 
 
-def keep_seed(raw: bytes, name: str, root: Path, source: Path | None = None) -> str:
-    """The seed's path relative to the project, copying the bytes into seeds/ when they
-    are not already a file inside the project. Never overwrites a different file."""
+def commit(
+    raw: bytes,
+    seed_rel: str,
+    imported: Imported,
+    root: Path,
+    articles_dir: Path,
+    known: KnownSeeds,
+    sources: set[str],
+) -> Outcome:
+    """Keep `raw` as the seed at `seed_rel`, then write the article: both or neither.
+
+    A seed imported before is reported as such (nothing written). A seed file already
+    there with the same bytes (a file inside the project) is used as it is; one with
+    other bytes is never replaced (ImportFailure). If writing the article fails, the
+    seed file and the folders this call created are removed again, and the error is
+    raised. `known` learns the new seed; `sources` (the outlet ids of sources.yml) adds
+    a warning when the article names an outlet it does not have.
+    """
     digest = hashlib.sha256(raw).hexdigest()
-    seed_rel = seed_path_for(name, digest, root, source)
+    earlier = previous_import(seed_rel, digest, known, root)
+    if earlier:
+        return earlier
+    imported.warnings.extend(outlet_warnings(imported, sources))
     target = root / seed_rel
-    if source is not None and target.resolve() == source.resolve():
-        return seed_rel
-    if target.exists():
-        if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
-            raise ValueError(f"{target.relative_to(root)}: exists with other bytes; not replaced")
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(target, raw)
-    return target.relative_to(root).as_posix()
+    created = _missing_folders(target.parent, root) + _missing_folders(articles_dir, root)
+    try:
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            created.append(target)
+            write_atomic_bytes(target, raw)
+        elif hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+            raise ImportFailure(f"{seed_rel}: exists with other bytes; not replaced")
+        outcome = add_article(root, articles_dir, seed_rel, digest, imported)
+    except BaseException:
+        # The seed, then the folders made for it, deepest first; a folder something
+        # else now uses stays.
+        for path in sorted(created, key=lambda p: (p != target, -len(p.parts))):
+            with contextlib.suppress(OSError):
+                if path == target:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.rmdir()
+        raise
+    known.add(seed_rel, root / outcome.article, digest)
+    return outcome
+
+
+def _missing_folders(folder: Path, root: Path) -> list[Path]:
+    """`folder` and its parents inside `root` that do not exist yet."""
+    return [p for p in (folder, *folder.parents) if p.is_relative_to(root) and not p.exists()]
+
+
+def outlet_warnings(imported: Imported, sources: set[str]) -> list[str]:
+    """What to add to sources.yml when the article names an outlet it does not have."""
+    if imported.outlet in sources or imported.outlet in ("unknown", ""):
+        if imported.outlet in ("unknown", "") and imported.site_name:
+            return [f"outlet: not identified; the page names its site {imported.site_name!r}"]
+        return []
+    entry = imported.outlet_entry or {"name": imported.outlet, "type": "unknown"}
+    text = yaml.safe_dump(
+        {imported.outlet: entry}, sort_keys=False, allow_unicode=True, width=1000
+    )
+    return [
+        f"outlet {imported.outlet!r} is not in sources.yml; add it (then check the facts):\n"
+        + "\n".join("    " + line for line in text.rstrip().split("\n"))
+    ]
 
 
 def add_article(
     root: Path, articles_dir: Path, seed_rel: str, digest: str, imported: Imported
 ) -> Outcome:
-    """Write the article file for a new seed under a free `<slug>.md` name."""
+    """Write the article file for a new seed under a free `<slug>.md` name.
+
+    The language is detected from the body when the import did not set it (a note
+    joins the warnings when the guess is uncertain). Use `commit`, which keeps the
+    seed first and removes it again when this fails.
+    """
     from .language import detect_language  # py3langid loads its model on first use
 
     articles_dir.mkdir(parents=True, exist_ok=True)
@@ -191,6 +261,7 @@ def render_article_file(article_id: str, seed_rel: str, digest: str, imported: I
 
 
 def free_path(folder: Path, slug: str) -> Path:
+    """`folder/<slug>.md`, or `<slug>-2.md`, `-3`... when that name is taken."""
     path, number = folder / f"{slug}.md", 2
     while path.exists():
         path, number = folder / f"{slug}-{number}.md", number + 1
@@ -211,6 +282,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write bytes atomically (see write_atomic)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
