@@ -158,7 +158,9 @@ def read_csv(path: Path, mapping: dict[str, str]) -> Iterator[Record]:
                 message = f"{path}:{first}: {len(row)} fields, the header has {len(header)}"
                 yield Record(first, b"", {}, message)
                 continue
-            values = {column: row[header.index(column)] for column in columns.values()}
+            values: dict[str, object] = {
+                column: row[header.index(column)] for column in columns.values()
+            }
             values.update({k: v for k, v in zip(header, row, strict=True) if k in DOMAIN_KEYS})
             yield Record(first, raw.encode("utf-8"), values)
     finally:

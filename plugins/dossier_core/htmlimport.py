@@ -108,7 +108,7 @@ def extract_article(
         **EXTRACT_OPTIONS,
     )
     meta = page_metadata(root, text, found)
-    pieces = extracted_pieces(found.body if found is not None else None)
+    pieces = extracted_pieces(getattr(found, "body", None))
     kept = place_pieces(pieces, [block.text for block in blocks])
     reasons: dict[int, str] = {}
     meta.title = _title(meta.title, blocks, kept, reasons)

@@ -109,11 +109,11 @@ def _day(value: str) -> str:
         return ""
     year, month, day = (int(part) for part in found.groups())
     try:
-        value = datetime.date(year, month, day)
+        date = datetime.date(year, month, day)
     except ValueError:
         return ""
     # Placeholders ("0001-01-01") and dates in the future are not publication dates.
-    return value.isoformat() if FIRST_YEAR <= year <= datetime.date.today().year + 1 else ""
+    return date.isoformat() if FIRST_YEAR <= year <= datetime.date.today().year + 1 else ""
 
 
 def declared_date(root: etree._Element) -> tuple[str, str]:

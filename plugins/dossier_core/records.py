@@ -208,7 +208,7 @@ def source_domains(dossier_dir: Path) -> dict[str, str]:
         data = load_yaml((dossier_dir / "sources.yml").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YamlProblem):
         return {}
-    result = {}
+    result: dict[str, str] = {}
     for outlet, entry in (data or {}).items() if isinstance(data, dict) else ():
         domain = entry.get("domain") if isinstance(entry, dict) else None
         if isinstance(domain, str) and host_of(domain):

@@ -144,21 +144,23 @@ def read_url_list(path: Path) -> tuple[list[str], list[Outcome]]:
         data = path.read_bytes()
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        where = f"{path}:{line}"
+        line_number = data[: error.start].count(b"\n") + 1
+        where = f"{path}:{line_number}"
         reason = f"{where}: not valid UTF-8 (byte 0x{data[error.start]:02x})"
         return [], [Outcome(where, "failed", "", (reason,))]
     except OSError as error:
         reason = f"{path}: cannot be read ({error.strerror or error})"
         return [], [Outcome(str(path), "failed", "", (reason,))]
-    urls, bad = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = re.sub(r"(^|\s)#.*$", "", line).strip()
+    urls: list[str] = []
+    bad: list[Outcome] = []
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        line = re.sub(r"(^|\s)#.*$", "", text_line).strip()
         if not line:
             continue
         try:
             parts = urllib.parse.urlsplit(line)
-            ok = parts.scheme.lower() in ("http", "https") and parts.hostname and " " not in line
+            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            ok = ok and " " not in line
         except ValueError:
             ok = False
         if ok:
