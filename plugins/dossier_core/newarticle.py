@@ -203,9 +203,7 @@ def outlet_warnings(imported: Imported, sources: set[str]) -> list[str]:
             return [f"outlet: not identified; the page names its site {imported.site_name!r}"]
         return []
     entry = imported.outlet_entry or {"name": imported.outlet, "type": "unknown"}
-    text = yaml.safe_dump(
-        {imported.outlet: entry}, sort_keys=False, allow_unicode=True, width=1000
-    )
+    text = yaml.safe_dump({imported.outlet: entry}, sort_keys=False, allow_unicode=True, width=1000)
     return [
         f"outlet {imported.outlet!r} is not in sources.yml; add it (then check the facts):\n"
         + "\n".join("    " + line for line in text.rstrip().split("\n"))
