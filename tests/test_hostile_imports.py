@@ -1,6 +1,6 @@
-"""The hostile-import suite (tests/hostile/imports.yml): each malicious or malformed
-input to `dossier import` (file, page, address, export) fails with its message and exit
-status 1, and leaves the project exactly as it was."""
+"""The hostile-import suite (the cases of tests/hostile/cases.yml that have an `input`):
+each malicious or malformed input to `dossier import` (file, page, address, export)
+fails with its message and exit status 1, and leaves the project exactly as it was."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ from test_fetch import HTML_PAGE, Server, closed_port, project, send, tree
 
 from dossier_core.cli import main
 
-CASES = yaml.safe_load((Path(__file__).parent / "hostile" / "imports.yml").read_text("utf-8"))
+# The import cases of the hostile table (the others are dossier files: test_hostile.py).
+CASES = [
+    case
+    for case in yaml.safe_load((Path(__file__).parent / "hostile" / "cases.yml").read_text("utf-8"))
+    if "input" in case
+]
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 MB = 1_000_000
 TEXT = (
