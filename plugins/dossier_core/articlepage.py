@@ -32,6 +32,7 @@ from .pagekit import (
     seed_path,
     source_path,
 )  # fmt: skip
+from .republishpages import also_published, republished_key
 from .richtext import safe_markdown
 from .text import slugify
 
@@ -53,6 +54,7 @@ def article_page(
         Lazy(lambda: _search_filters(dossier, entry)),
         *_actors(dossier, entry, url),
         *_related(dossier, index, entry, url),
+        *also_published(dossier, index, entry, url),
         Lazy(lambda: _removed_audit(article, url)),
     ]
     return make_page(path, parts, key=page_key(dossier, index, entry, directory_urls))
@@ -63,13 +65,15 @@ def page_key(
 ) -> str:
     """Everything an article page is made from: the article itself (text, front matter,
     annotations), the glossary, labels and outlets, and the related articles as they
-    are shown (title, outlet, date, shared actors). Mentions, anchors and counts are
-    derived from these, so they need no place of their own."""
+    are shown (title, outlet, date, shared actors), and the other versions of its text
+    as shown (republishpages). Mentions, anchors and counts are derived from these, so
+    they need no place of their own."""
     related = []
     for item in entry.related:
         other = index.articles[item.article_id].article
         related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
-    parts = (repr(entry.article), index.registry_key, related, directory_urls)
+    republished = republished_key(index, entry.article.id)
+    parts = (repr(entry.article), index.registry_key, related, republished, directory_urls)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
@@ -137,7 +141,8 @@ def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
     rows.append(f"<strong>Published</strong> {date}")
     if article.author:
         rows.append(f"<strong>Author</strong> {esc(article.author)}")
-    if article.site_name and not dossier.registry.sources.get(article.outlet):
+    source = dossier.registry.sources.get(article.outlet)
+    if article.site_name and (not source or source.name.lower() != article.site_name.lower()):
         rows.append(f"<strong>Site</strong> {esc(article.site_name)} (as the page names itself)")
     language = f"{esc(language_name(article.language))} ({esc(article.language)})"
     facts = [f"<strong>Language</strong> {language}"]

@@ -12,6 +12,7 @@ from .dossier import Dossier, closest
 from .matching import Matcher
 from .model import Anchored, Annotation, Article, Mention, Problem
 from .registry import Registry
+from .republish import Republications, SignatureCache, detect
 
 RELATED_LIMIT = 5
 # Candidate articles are gathered through each actor's posting list; an actor
@@ -56,6 +57,7 @@ class DossierIndex:
     annotations_by_label: dict[str, list[tuple[str, Anchored]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # anchoring problems
     registry_key: str = ""  # see registry_key(): cache keys of analyses and pages use it
+    republications: Republications = field(default_factory=Republications)  # republish.py
 
 
 class AnalysisCache:
@@ -66,6 +68,7 @@ class AnalysisCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple] = {}
         self.hits = 0
+        self.signatures = SignatureCache()  # republication detection: MinHash per text
 
     def key(self, article: Article, registry_key: str) -> str:
         parts = (registry_key, article.path, article.body_utf8, repr(article.annotations),
@@ -116,6 +119,7 @@ def build_index(
         for actor_id in ids:
             cooccurrence[actor_id].update(other for other in ids if other != actor_id)
     _relate(links, articles_by_actor)
+    signatures = cache.signatures if cache is not None else None
     return DossierIndex(
         links,
         mention_counts,
@@ -125,6 +129,7 @@ def build_index(
         dict(by_label),
         problems,
         fingerprint,
+        detect(dossier.articles, signatures),
     )
 
 

@@ -23,6 +23,7 @@ from .pagekit import (
     plural,
     source_path,
 )  # fmt: skip
+from .republishpages import republication_pages
 
 KIND_NAMES = {
     "person": "Person", "organisation": "Organisation", "institution": "Institution",
@@ -47,6 +48,7 @@ def build_pages(
         pages += source_pages(dossier, index, source, directory_urls)
     pages += label_pages(dossier, index, directory_urls)
     pages += index_pages(dossier, index, directory_urls)
+    pages += republication_pages(dossier, index, directory_urls)
     return pages
 
 

@@ -1,0 +1,299 @@
+"""Republication pages: "Also published by" on article pages, the list of clusters, and
+a side-by-side view of each version against the first appearance (republish.py finds
+them).
+
+Article text shown here is escaped like the article pages' (every character of Markdown
+or HTML syntax a character reference), and these pages stay out of the search index:
+they repeat text that is searched on the article pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from difflib import SequenceMatcher
+from functools import partial
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from .listing import chunks, numbered, pager
+from .markdown import escape_inline, paragraphs
+from .pagekit import Lazy, Page, Raw, article_path, heading, href, make_page, meta, plural
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .dossier import Dossier
+    from .linking import ArticleLinks, DossierIndex
+
+LIST_PATH = "republications/index.md"
+ROWS_PER_PAGE = 200  # versions per page of the list of clusters
+FIRST = '<strong class="dossier-first">first appearance</strong>'
+RULE = (
+    "The first appearance is the version with the earliest date in the dossier (then the "
+    "smallest id); an undated version comes last, and a year or a month alone counts as "
+    "its first day."
+)
+
+
+def compare_path(article_id: str) -> str:
+    """The side-by-side view of a later version and the first appearance (made when the
+    version matches the first itself: republish.Republications.matches_first)."""
+    return f"republications/compare/{article_id}.md"
+
+
+def percent(share: float) -> str:
+    """'84%': rounded down, so that 100% means every shingle is in common."""
+    return f"{int(share * 100 + 1e-9)}%"
+
+
+def _badge(dossier: Dossier, outlet_id: str, url: Callable[[str], str]) -> str:
+    # articlepage imports this module (for the article page's section): import at call time.
+    from .articlepage import outlet_badge
+
+    return outlet_badge(dossier, outlet_id, url)
+
+
+def _cluster_place(index: DossierIndex, article_id: str) -> tuple[str, str]:
+    """(page path, anchor) of the article's cluster in the list of clusters."""
+    rep = index.republications
+    number = rep.cluster_of[article_id]
+    page = rep.offsets[number] // ROWS_PER_PAGE + 1
+    return numbered(LIST_PATH, page), f"c-{rep.clusters[number][0]}"
+
+
+def also_published(
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Callable[..., str]
+) -> list[str | Lazy]:
+    """The article page's "Also published by" section, or nothing if it has no twin."""
+    if not index.republications.versions(entry.article.id):
+        return []
+    return [heading(2, "Also published by"), Lazy(lambda: _also(dossier, index, entry, url))]
+
+
+def _also(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> str:
+    rep = index.republications
+    me = entry.article.id
+    versions = rep.versions(me)
+    first = versions[0]
+    items = []
+    for other_id in rep.shown(me):
+        other = index.articles[other_id].article
+        facts = [
+            _badge(dossier, other.outlet, url),
+            html.escape(other.published or "undated"),
+            f'<a href="{html.escape(url(article_path(other_id)))}">{html.escape(other.title)}</a>',
+            f"{percent(rep.share(me, other_id))} of this text",
+        ]
+        if other_id == first:
+            facts.append(FIRST)
+        # The view compares a version with the first appearance (when it has one).
+        compared = other_id if me == first else me if other_id == first else ""
+        if compared and rep.matches_first(compared):
+            target = compare_path(compared)
+            facts.append(f'<a href="{html.escape(url(target))}">side by side</a>')
+        items.append("<li>" + " · ".join(facts) + "</li>")
+    which = "this is the first appearance" if me == first else "the first appearance is marked"
+    intro = (
+        f"One of {len(versions)} versions of the same text in the dossier; {which}. The share "
+        "is the part of this article's text also found in each version."
+    )
+    more = ""
+    if len(versions) - 1 > len(items):
+        page, anchor = _cluster_place(index, me)
+        more = f'<p><a href="{html.escape(url(page, anchor))}">All {len(versions)} versions</a></p>'
+    # Other articles' titles are their own pages' search text, not this one's.
+    return (
+        f'<div class="dossier-republished" data-pagefind-ignore>\n<p>{intro}</p>\n'
+        f"<ul>\n" + "\n".join(items) + f"\n</ul>{more}\n</div>"
+    )
+
+
+def republished_key(index: DossierIndex, article_id: str) -> tuple:
+    """What the section shows, for the article page's key (`mkdocs serve --dirty`)."""
+    rep = index.republications
+    if not rep.versions(article_id):
+        return ()
+    shown = []
+    for other_id in rep.shown(article_id):
+        other = index.articles[other_id].article
+        share = percent(rep.share(article_id, other_id))
+        shown.append((other_id, other.title, other.outlet, other.published, share))
+    return (rep.versions(article_id)[0], len(rep.versions(article_id)), tuple(shown),
+            _cluster_place(index, article_id))  # fmt: skip
+
+
+def republication_pages(
+    dossier: Dossier, index: DossierIndex, directory_urls: bool = True
+) -> list[Page]:
+    """The list of clusters (numbered pages of at most ROWS_PER_PAGE versions), then a
+    side-by-side page for every later version that matches the first appearance itself."""
+    rep = index.republications
+    rows = [(n, v) for n, versions in enumerate(rep.clusters) for v in versions]
+    groups = chunks(rows, ROWS_PER_PAGE)
+    pages = []
+    for number, group in enumerate(groups, start=1):
+        path = numbered(LIST_PATH, number)
+        title = "Republications" if number == 1 else f"Republications, page {number}"
+        versions = len(rows)
+        intro = (
+            f"{plural(len(rep.clusters), 'text')} published more than once, in "
+            f"{plural(versions, 'version')}, oldest first. {RULE} The share is the part of "
+            "each version's text also found in the first appearance."
+            if rep.clusters
+            else "No article of the dossier shares most of its text with another."
+        )
+        parts = [meta(title, searchable=False), heading(1, title), Raw(f"<p>{intro}</p>")]
+        if group:
+            parts.append(Lazy(partial(_clusters, dossier, index, path, group, directory_urls)))
+        parts.append(pager(LIST_PATH, number, len(groups), directory_urls))
+        pages.append(make_page(path, parts))
+    for versions in rep.clusters:
+        for version in versions[1:]:
+            if rep.matches_first(version):
+                pages.append(_compare_page(dossier, index, versions[0], version, directory_urls))
+    return pages
+
+
+def _clusters(dossier: Dossier, index: DossierIndex, path: str, rows, directory_urls: bool) -> str:
+    """The part of the list on one page: a section per cluster, its versions by date."""
+    rep = index.republications
+    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
+    sections = []
+    for number, group in groupby(rows, key=lambda row: row[0]):
+        versions = rep.clusters[number]
+        ids = [v for _, v in group]
+        first = index.articles[versions[0]].article
+        starts = ids[0] == versions[0]
+        head = html.escape(first.title) + ("" if starts else " (continued)")
+        ident = f' id="c-{versions[0]}"' if starts else ""
+        items = []
+        for version in ids:
+            article = index.articles[version].article
+            facts = [
+                _badge(dossier, article.outlet, url),
+                html.escape(article.published or "undated"),
+                f'<a href="{html.escape(url(article_path(version)))}">'
+                f"{html.escape(article.title)}</a>",
+            ]
+            if version == versions[0]:
+                facts.append(FIRST)
+            else:
+                share = percent(rep.share(version, versions[0]))
+                compare = html.escape(url(compare_path(version)))
+                facts.append(f"{share} of its text in the first appearance")
+                if rep.matches_first(version):
+                    facts.append(f'<a href="{compare}">side by side</a>')
+            items.append("<li>" + " · ".join(facts) + "</li>")
+        start = versions.index(ids[0]) + 1
+        sections.append(
+            f'<section class="dossier-cluster"{ident}>\n<h2>{head}</h2>\n'
+            f'<p class="dossier-note">{plural(len(versions), "version")}</p>\n'
+            f'<ol start="{start}">\n' + "\n".join(items) + "\n</ol>\n</section>"
+        )
+    return "<div data-pagefind-ignore>\n" + "\n".join(sections) + "\n</div>"
+
+
+def _compare_page(
+    dossier: Dossier, index: DossierIndex, first_id: str, version_id: str, directory_urls: bool
+) -> Page:
+    rep = index.republications
+    path = compare_path(version_id)
+    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
+    first = index.articles[first_id].article
+    version = index.articles[version_id].article
+
+    def who(article, role: str) -> str:
+        target = html.escape(url(article_path(article.id)))
+        link = f'<a href="{target}">{html.escape(article.title)}</a>'
+        date = html.escape(article.published or "undated")
+        return f"{role}: {link} {_badge(dossier, article.outlet, url)} {date}"
+
+    page, anchor = _cluster_place(index, version_id)
+    intro = (
+        f"<p>{who(first, 'First appearance')}</p>\n<p>{who(version, 'This version')}</p>\n"
+        f"<p>{percent(rep.share(version_id, first_id))} of this version's text is in the first "
+        f"appearance; {percent(rep.share(first_id, version_id))} of the first appearance's text "
+        "is in this version. <del>Struck through</del>: text of the first appearance that this "
+        "version does not have; <ins>underlined</ins>: text this version has that the first "
+        f'appearance does not. <a href="{html.escape(url(page, anchor))}">Every version</a>.</p>'
+    )
+    parts = [
+        meta(f"Side by side: {version.title}", searchable=False),
+        heading(1, f"Side by side: {version.title}"),
+        Raw(f'<div class="dossier-card" data-pagefind-ignore>\n{intro}\n</div>'),
+        Lazy(lambda: side_by_side(first.body, version.body)),
+    ]
+    return make_page(path, parts)
+
+
+def side_by_side(old: str, new: str) -> str:
+    """A two-column table: paragraphs aligned, what differs marked (<del> on the left,
+    <ins> on the right). Paragraphs are matched first, then the words of the paragraphs
+    that differ: cheaper than one word diff of the whole texts, and it keeps the paragraph
+    structure of both."""
+    left = [old[s:e] for s, e in paragraphs(old)]
+    right = [new[s:e] for s, e in paragraphs(new)]
+    flat = lambda text: " ".join(text.split())  # noqa: E731
+    matcher = SequenceMatcher(None, [flat(p) for p in left], [flat(p) for p in right], False)
+    rows = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs = zip(left[i1:i2], right[j1:j2], strict=True)
+            rows += [(_p(_text(a)), _p(_text(b))) for a, b in pairs]
+        elif tag == "delete":
+            rows += [(_p(f"<del>{_text(a)}</del>"), "") for a in left[i1:i2]]
+        elif tag == "insert":
+            rows += [("", _p(f"<ins>{_text(b)}</ins>")) for b in right[j1:j2]]
+        else:
+            rows.append(_word_diff(left[i1:i2], right[j1:j2]))
+    body = "\n".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    head = '<tr><th scope="col">First appearance</th><th scope="col">This version</th></tr>'
+    return (
+        f'<table class="dossier-sbs" data-pagefind-ignore>\n<thead>{head}</thead>\n'
+        f"<tbody>\n{body}\n</tbody>\n</table>"
+    )
+
+
+_BREAK = "\n\n"  # a paragraph break among the words of a run of paragraphs
+_TOKEN = re.compile(r"\S+\s*")
+
+
+def _word_diff(old: list[str], new: list[str]) -> tuple[str, str]:
+    """Both sides of a run of paragraphs that differ, word by word."""
+    a = [t for n, p in enumerate(old) for t in ([_BREAK] if n else []) + _TOKEN.findall(p)]
+    b = [t for n, p in enumerate(new) for t in ([_BREAK] if n else []) + _TOKEN.findall(p)]
+    marks_a, marks_b = [True] * len(a), [True] * len(b)
+    matcher = SequenceMatcher(None, [t.strip() or t for t in a], [t.strip() or t for t in b])
+    for block in matcher.get_matching_blocks():
+        marks_a[block.a : block.a + block.size] = [False] * block.size
+        marks_b[block.b : block.b + block.size] = [False] * block.size
+    return _marked(a, marks_a, "del"), _marked(b, marks_b, "ins")
+
+
+def _marked(tokens: list[str], marks: list[bool], tag: str) -> str:
+    paragraphs_html, current = [], []
+    runs = groupby(zip(tokens, marks, strict=True), key=lambda pair: (pair[0] == _BREAK, pair[1]))
+    for (is_break, marked), run in runs:
+        if is_break:
+            paragraphs_html.append(_p("".join(current)))
+            current = []
+            continue
+        text = _text("".join(token for token, _ in run))
+        current.append(f"<{tag}>{text}</{tag}>" if marked else text)
+    paragraphs_html.append(_p("".join(current)))
+    return "".join(p for p in paragraphs_html if p != "<p></p>")
+
+
+def _p(inner: str) -> str:
+    return f"<p>{inner}</p>"
+
+
+_LINE_BREAK = re.compile(r"[ \n]*\n[ \n]*")
+
+
+def _text(text: str) -> str:
+    """Article text as literal HTML that no Markdown engine reads as syntax: character
+    references (markdown.escape_inline), and spaces around a line break dropped (a line
+    of spaces would end an HTML block in CommonMark; HTML shows both the same)."""
+    return _LINE_BREAK.sub("\n", escape_inline(text))
