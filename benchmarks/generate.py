@@ -1,9 +1,15 @@
 """Generate a benchmark dossier of N articles from real text, deterministically.
 
 Usage: python benchmarks/generate.py N OUT [--seed 1] [--corpus ../shared/corpora/ptc]
+       [--recombined]
 
 Articles recombine real paragraphs: the five seed articles of the repository (dense in
-the glossary's actors) and, when present, the 150 PTC articles. Each article gets an
+the glossary's actors) and, when present, the 150 PTC articles. A third of each
+article's words are then replaced by words drawn from the same paragraphs (with an rng
+of the article's own, so everything else stays the same): recombined paragraphs alone
+make thousands of articles share whole paragraphs, which republication detection
+rightly links into one cluster of nearly the whole dossier (`--recombined` keeps the
+texts as recombined, as before 2026-11-30, for comparison). Each article gets an
 outlet among 20, a date in 2019-2020, and about 15 annotations over the label set, some
 nested inside others, each a quote with the context that makes it unique (checked by
 the anchoring code). The same N, seed and inputs give the same files.
@@ -37,6 +43,8 @@ OUTLET_TYPES = [
 ]
 ANNOTATIONS_PER_ARTICLE = 15
 NESTED_SHARE = 0.2
+OWN_WORDS_SHARE = 1 / 3
+WORD = re.compile(r"[A-Za-z]+")
 
 
 def source_paragraphs(corpus: Path | None) -> tuple[list[str], list[str]]:
@@ -72,6 +80,14 @@ def make_article(rng: random.Random, number: int, dense: list[str], plain: list[
     }
 
 
+def own_words(body: str, number: int, vocabulary: list[str]) -> str:
+    """The body with a third of its words replaced, so that two articles share a run of
+    five words only by chance, as two articles in their own words do."""
+    own = random.Random(number)
+    swap = lambda m: own.choice(vocabulary) if own.random() < OWN_WORDS_SHARE else m.group()  # noqa: E731
+    return WORD.sub(swap, body)
+
+
 def annotations(rng: random.Random, body: str, labels: list[str]) -> list[dict]:
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     result: list[dict] = []
@@ -99,9 +115,10 @@ def annotations(rng: random.Random, body: str, labels: list[str]) -> list[dict]:
     return result
 
 
-def write(out: Path, n: int, seed: int, corpus: Path | None) -> None:
+def write(out: Path, n: int, seed: int, corpus: Path | None, recombined: bool = False) -> None:
     rng = random.Random(seed)
     dense, plain = source_paragraphs(corpus)
+    vocabulary = [w for p in dense + plain for w in WORD.findall(p)]
     labels = yaml.safe_load((REPO / "dossier" / "labels.yml").read_text(encoding="utf-8"))
     technique_weighted = [
         k for k, v in labels.items() for _ in range(3 if v["group"] == "technique" else 1)
@@ -122,6 +139,8 @@ def write(out: Path, n: int, seed: int, corpus: Path | None) -> None:
     for number in range(n):
         article = make_article(rng, number, dense, plain)
         body = article.pop("body")
+        if not recombined:
+            body = own_words(body, number, vocabulary)
         article["annotations"] = annotations(rng, body, technique_weighted)
         front = yaml.safe_dump(article, sort_keys=False, allow_unicode=True, width=1_000_000)
         (articles / f"{article['id']}.md").write_text(
@@ -166,8 +185,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpora" / "ptc")
+    parser.add_argument(
+        "--recombined", action="store_true", help="keep the recombined paragraphs' own words"
+    )
     args = parser.parse_args()
-    write(args.out, args.n, args.seed, args.corpus)
+    write(args.out, args.n, args.seed, args.corpus, args.recombined)
 
 
 if __name__ == "__main__":

@@ -3,26 +3,20 @@
 Usage: python benchmarks/republish_bench.py [N ...] [--work /tmp/republish-bench]
        [--seed 1] [--builds [--repeat K]]
 
-For each N (default 500 5000 20000) it generates a dossier with benchmarks/generate.py,
-with two changes:
-
-- Every article's words are made its own: generate.py recombines about 390 real
-  paragraphs, so at thousands of articles most articles share whole paragraphs with many
-  others (a paragraph of the PTC corpus is in about 240 of 20,000 articles), and
-  detection rightly links nearly all of them into one cluster (`generator texts` below).
-  Here a third of the words of each article (not inside annotations: they are drawn
-  after) are replaced by words drawn from the same corpus, so two articles share a
-  five-word shingle only by chance, as two articles in their own words do.
-- 2% more articles are republished variants of others: another headline, outlet and a
-  later date, one or two paragraphs cut (at most a quarter of the words), a paragraph of
-  another article added, and a line of boilerplate.
+For each N (default 500 5000 20000) it generates a dossier with benchmarks/generate.py
+(whose articles have words of their own: a third of the recombined paragraphs' words are
+replaced, see its docstring), and adds 2% more articles that are republished variants of
+others: another headline, outlet and a later date, one or two paragraphs cut (at most a
+quarter of the words), a paragraph of another article added, and a line of boilerplate.
 
 Then, in this process: load the dossier, build the index without detection and with it
 (`build_index`, detection replaced by an empty result for the first), and detection on
 its own; it reports the clusters found against the variants planted. With `--builds`,
 also full `mkdocs build`s with and without detection (its pages included), alternated
 `--repeat` times, the fastest of each kind kept.
-Finally detection on the generator's own texts (in memory, no files), for the record.
+Finally detection on the generator's recombined texts (`generate.py --recombined`, in
+memory, no files), for the record: about 390 real paragraphs recombined make most
+articles share whole paragraphs, and detection links nearly all into one cluster.
 """
 
 from __future__ import annotations
@@ -30,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -51,9 +44,7 @@ from dossier_core.republish import Republications, detect  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpora" / "ptc"
 VARIANT_SHARE = 0.02
-MUTATED_SHARE = 1 / 3
 BOILERPLATE = "Subscribe to our newsletter and follow us on Telegram for the news they hide."
-WORD = re.compile(r"[A-Za-z]+")
 NO_DETECTION = (
     "import sys, dossier_core.linking as linking, dossier_core.republish as republish\n"
     "linking.detect = lambda articles, cache=None: republish.Republications()\n"
@@ -61,30 +52,9 @@ NO_DETECTION = (
 )
 
 
-def distinct_words(make, vocabulary: list[str]):
-    """generate.make_article, with a third of each article's words replaced (its own rng:
-    the generator's sequence, hence annotations and everything else, stays the same)."""
-
-    def made(rng: random.Random, number: int, dense: list[str], plain: list[str]) -> dict:
-        article = make(rng, number, dense, plain)
-        own = random.Random(number)
-        swap = lambda m: own.choice(vocabulary) if own.random() < MUTATED_SHARE else m.group()  # noqa: E731
-        article["body"] = WORD.sub(swap, article["body"])
-        return article
-
-    return made
-
-
 def write_dossier(project: Path, n: int, seed: int) -> int:
-    """The generated dossier with distinct words, plus the variants; returns how many."""
-    dense, plain = generate.source_paragraphs(CORPUS)
-    vocabulary = [w for p in dense + plain for w in WORD.findall(p)]
-    original = generate.make_article
-    generate.make_article = distinct_words(original, vocabulary)
-    try:
-        generate.write(project, n, seed, CORPUS)
-    finally:
-        generate.make_article = original
+    """The generated dossier (words of their own), plus the variants; returns how many."""
+    generate.write(project, n, seed, CORPUS)
     folder = project / "dossier" / "articles"
     rng = random.Random(seed)
     bases = rng.sample(sorted(folder.glob("a*.md")), max(1, int(n * VARIANT_SHARE)))
