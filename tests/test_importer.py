@@ -271,3 +271,40 @@ def test_the_ptc_texts_lose_no_word_through_text_import(shared: Path) -> None:
         assert not Counter(text.split()) - Counter(kept.split()), path.name
         removed += len(result.removed)
     assert removed <= 20
+
+
+def test_import_warns_of_a_near_duplicate_and_refuses_the_same_bytes(tmp_path: Path) -> None:
+    """A republished version of an article (another headline, a paragraph cut, a line
+    added) is imported with a warning naming the article it repeats; a second copy of
+    the same bytes is refused, naming the article made from them."""
+    root = _project(tmp_path)
+    articles = root / "dossier" / "articles"
+    tass = sorted((root / "seeds").glob("003_*.txt"))
+    original = import_seeds(tass, root, articles)[0]
+    assert original.status == "new" and not any("near-duplicate" in w for w in original.warnings)
+    lines = tass[0].read_text(encoding="utf-8").split("\n")
+    body = [line for line in lines[8:] if line.strip()]
+    republished = tmp_path / "republished.txt"
+    republished.write_text(
+        "\n".join(["Venezuela's top diplomat to meet Lavrov in Moscow", *body[:-1],
+                   "Follow our channel for more news from Latin America."]),
+        encoding="utf-8",
+    )  # fmt: skip
+    unrelated = tmp_path / "unrelated.txt"
+    unrelated.write_text(seed("000"), encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(tass[0].read_bytes())
+    outcomes = import_seeds([republished, unrelated, copy], root, articles)
+    assert [o.status for o in outcomes] == ["new", "new", "duplicate"]
+    (warning,) = [w for w in outcomes[0].warnings if "near-duplicate" in w]
+    assert warning.startswith(f"near-duplicate of {original.article}: ")
+    assert not any("near-duplicate" in w for w in outcomes[1].warnings)
+    assert outcomes[2].article == original.article
+    # Two versions written in one run are compared with each other too.
+    again = tmp_path / "again.txt"
+    again.write_text(republished.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    twice = tmp_path / "twice.txt"
+    twice.write_text(again.read_text(encoding="utf-8") + "\nAnd another.\n", "utf-8")
+    first, second = import_seeds([again, twice], root, articles)
+    assert sum("near-duplicate" in w for w in first.warnings) == 2
+    assert any(w.startswith(f"near-duplicate of {first.article}: ") for w in second.warnings)

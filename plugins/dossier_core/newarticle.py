@@ -30,6 +30,7 @@ import yaml
 
 from .frontmatter import FrontMatterError, split
 from .model import RemovedLine
+from .nearduplicates import NearDuplicates
 from .text import slugify
 from .yamlload import YamlProblem, load_yaml
 
@@ -85,6 +86,7 @@ class KnownSeeds:
 
     by_path: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
     by_digest: dict[str, Path] = field(default_factory=dict)
+    near: NearDuplicates | None = None  # the dossier's texts, for republication warnings
 
     def add(self, seed_rel: str, article: Path, digest: str | None) -> None:
         """Record that `article` was made from the seed at `seed_rel`."""
@@ -95,8 +97,9 @@ class KnownSeeds:
 
 def existing_seeds(articles_dir: Path, root: Path) -> KnownSeeds:
     """Every seed an article already names, with the article file and recorded sha256."""
-    known = KnownSeeds()
-    for path in sorted(articles_dir.glob("*.md")):
+    paths = sorted(articles_dir.glob("*.md"))
+    known = KnownSeeds(near=NearDuplicates(paths, root))
+    for path in paths:
         try:
             data = load_yaml(split(path.read_text(encoding="utf-8"))[0], first_line=2)
         except (FrontMatterError, YamlProblem, UnicodeDecodeError):
@@ -167,6 +170,8 @@ def commit(
     if earlier:
         return earlier
     imported.warnings.extend(outlet_warnings(imported, sources))
+    if known.near:
+        imported.warnings.extend(known.near.check(imported.body))
     target = root / seed_rel
     created = _missing_folders(target.parent, root) + _missing_folders(articles_dir, root)
     try:
@@ -188,6 +193,8 @@ def commit(
                     path.rmdir()
         raise
     known.add(seed_rel, root / outcome.article, digest)
+    if known.near:
+        known.near.add(outcome.article, imported.body)
     return outcome
 
 
