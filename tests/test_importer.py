@@ -308,3 +308,17 @@ def test_import_warns_of_a_near_duplicate_and_refuses_the_same_bytes(tmp_path: P
     first, second = import_seeds([again, twice], root, articles)
     assert sum("near-duplicate" in w for w in first.warnings) == 2
     assert any(w.startswith(f"near-duplicate of {first.article}: ") for w in second.warnings)
+
+
+def test_a_web_page_site_name_is_proposed_as_an_outlet_not_taken_for_one() -> None:
+    from dossier_core.newarticle import Imported
+    from dossier_core.outlethints import outlet_warnings
+
+    page = Imported(title="T", body="B", site_name="TechCrunch",
+                    url="https://social.techcrunch.com/2019/11/18/x/")  # fmt: skip
+    (hint,) = outlet_warnings(page, {"tass"})
+    assert "set `outlet: techcrunch` and add to sources.yml" in hint
+    assert "techcrunch:\n      name: TechCrunch\n      domain: social.techcrunch.com" in hint
+    (known,) = outlet_warnings(page, {"techcrunch"})
+    assert known.endswith("if that is 'techcrunch' of sources.yml, set `outlet: techcrunch`")
+    assert outlet_warnings(Imported(title="T", body="B"), {"tass"}) == []

@@ -31,6 +31,7 @@ import yaml
 from .frontmatter import FrontMatterError, split
 from .model import RemovedLine
 from .nearduplicates import NearDuplicates
+from .outlethints import outlet_warnings
 from .text import slugify
 from .yamlload import YamlProblem, load_yaml
 
@@ -201,20 +202,6 @@ def commit(
 def _missing_folders(folder: Path, root: Path) -> list[Path]:
     """`folder` and its parents inside `root` that do not exist yet."""
     return [p for p in (folder, *folder.parents) if p.is_relative_to(root) and not p.exists()]
-
-
-def outlet_warnings(imported: Imported, sources: set[str]) -> list[str]:
-    """What to add to sources.yml when the article names an outlet it does not have."""
-    if imported.outlet in sources or imported.outlet in ("unknown", ""):
-        if imported.outlet in ("unknown", "") and imported.site_name:
-            return [f"outlet: not identified; the page names its site {imported.site_name!r}"]
-        return []
-    entry = imported.outlet_entry or {"name": imported.outlet, "type": "unknown"}
-    text = yaml.safe_dump({imported.outlet: entry}, sort_keys=False, allow_unicode=True, width=1000)
-    return [
-        f"outlet {imported.outlet!r} is not in sources.yml; add it (then check the facts):\n"
-        + "\n".join("    " + line for line in text.rstrip().split("\n"))
-    ]
 
 
 def add_article(
