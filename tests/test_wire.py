@@ -61,8 +61,8 @@ Opposition leader Juan Guaido speaks to supporters in Caracas, Venezuela, Tuesda
 Russia's Foreign Ministry accused Washington of supporting a coup attempt.
 Copyright 2019 The Associated Press. All rights reserved.
 """, "Venezuela's Guaido urges troops to abandon Maduro", "ap", "",
-        ["photo caption"],
-        ["CARACAS, Venezuela (AP) — Opposition leader", "Copyright 2019 The Associated Press."]),
+        ["photo caption", "copyright"],
+        ["CARACAS, Venezuela (AP) — Opposition leader", "Russia's Foreign Ministry accused"]),
     Story("tass-en-no-year", """Moscow ready to help settle Venezuelan crisis through dialogue, Lavrov says
 MOSCOW, March 25. /TASS/. Russia is ready to contribute to a political settlement in Venezuela, Russian Foreign Minister Sergey Lavrov said on Monday.
 Read more: Russia's Foreign Ministry slams US sanctions against Venezuela's central bank
@@ -339,6 +339,11 @@ def test_not_datelines(paragraph: str) -> None:
 
 # One line each: the reason a furniture rule gives it, or None when it must be kept.
 LINES = [
+    ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+    ("©2018 Los Angeles Times, Distributed by Tribune Content Agency, LLC.", "copyright"),
+    ("© 2019 Agencia EFE - Todos los derechos reservados", "copyright"),
+    ("© 2019 РИА Новости. Все права защищены.", "copyright"),
+    ("Copyright holders and lawyers disagree on what the ruling means.", None),
     ("Share on Facebook", "share prompt"),
     ("Share this article", "share prompt"),
     ("Share  Tweet | Email", "share prompt"),

@@ -50,6 +50,16 @@ def is_icon_run(text: str) -> bool:
     return text.startswith("icon") and len(ICON_WORD.findall(text)) >= 5
 
 
+def line_reason(text: str) -> str:
+    """The reason a whole (stripped) line or text block is page furniture, or ""."""
+    if is_icon_run(text):
+        return "icon names"
+    for reason, pattern in LINE_RULES:
+        if pattern.fullmatch(text):
+            return reason
+    return ""
+
+
 def strip_furniture(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
     """Drop furniture lines; return what is kept and what was removed, in file order."""
     reasons: dict[int, str] = {}
@@ -58,13 +68,9 @@ def strip_furniture(lines: list[Line]) -> tuple[list[Line], list[RemovedLine]]:
         text = line.text.strip()
         if index in reasons or not text:
             continue
-        if is_icon_run(text):
-            reasons[index] = "icon names"
-            continue
-        for reason, pattern in LINE_RULES:
-            if pattern.fullmatch(text):
-                reasons[index] = reason
-                break
+        reason = line_reason(text)
+        if reason:
+            reasons[index] = reason
     _mark_captions(lines, reasons)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
     removed = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .furniture import line_reason
 from .htmlblocks import Block
 from .model import RemovedLine
 
@@ -97,7 +98,14 @@ LIST_REASONS = frozenset(
 
 
 def prompt_reason(text: str) -> str:
-    """The reason a short text is a prompt ("Read more: ...", a copyright line), or ""."""
+    """The reason a short text is a prompt ("Read more: ...", a copyright line), or "".
+
+    First the plain-text import's table (importrules.FURNITURE: whole-line prompts in
+    English, Spanish and Russian), then the openings of prompts that web pages add.
+    """
+    reason = line_reason(text)
+    if reason:
+        return reason
     for reason, pattern in PROMPTS:
         if pattern.search(text):
             return reason

@@ -85,6 +85,11 @@ FURNITURE: list[Rule] = [
     Rule("share prompt", "en", r"Like this story\? Share it with a friend"),
     Rule("promotion of another article", "en", r"Also on [a-z0-9-]+(?:\.[a-z0-9-]+)+ .+"),
     Rule("forum footer", "en", r"Recommended Posts"),
+    # A copyright line (a year after the sign, or the words): before the seeds' credit
+    # rule, which takes any other line opening with "©" for a photo credit.
+    Rule("copyright", "en", r"(?:©|\(c\)|copyright)\s*\d{4}\b.*|.*\ball rights reserved\b.*"),
+    Rule("copyright", "es", r".*\btodos los derechos reservados\b.*"),
+    Rule("copyright", "ru", r".*\bвсе права защищены\b.*"),
     Rule("photo credit", "en", r"©\s*\S.*"),
     # Advertisements.
     Rule("advertisement", "es", r"[-–—]?\s*(?:Publicidad|Anuncio)\s*[-–—]?"),
