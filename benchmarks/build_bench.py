@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE))
 from generate import write  # noqa: E402
 
 
-def timed_build(project: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of `mkdocs build` in project.
+def timed_build(project: Path, command: list[str] | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of `mkdocs build` (or `command`) in project.
 
     The RSS is the peak of the sum over the build's whole process tree, sampled every
     0.1 s: the MkDocs process and the Pagefind runs that overlap it count together
@@ -40,7 +40,7 @@ def timed_build(project: Path) -> tuple[float, float]:
     with tempfile.TemporaryFile(mode="w+") as log:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "-q"],
+            command or [sys.executable, "-m", "mkdocs", "build", "-q"],
             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         peak = 0

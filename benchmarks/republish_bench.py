@@ -22,11 +22,8 @@ articles share whole paragraphs, and detection links nearly all into one cluster
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
-from build_bench import tree_rss_kb  # noqa: E402
+from build_bench import timed_build  # noqa: E402
 
 from dossier_core import build_index, linking, load_dossier  # noqa: E402
 from dossier_core.model import Article  # noqa: E402
@@ -114,24 +111,6 @@ def engine_times(project: Path) -> dict:
         "caught": caught, "stray": stray,
         "largest": max((len(c) for c in found.clusters), default=0),
     }  # fmt: skip
-
-
-def timed_build(project: Path, command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS of the process tree in MB), as build_bench.timed_build."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryFile(mode="w+") as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT)  # fmt: skip
-        peak = 0
-        while process.poll() is None:
-            peak = max(peak, tree_rss_kb(process.pid))
-            time.sleep(0.1)
-        wall = time.perf_counter() - start
-        if process.returncode != 0:
-            log.seek(0)
-            raise SystemExit(f"build failed in {project}:\n{log.read()[-3000:]}")
-    return wall, peak / 1024
 
 
 def full_builds(project: Path, repeat: int) -> dict:

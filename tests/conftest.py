@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -99,6 +101,38 @@ def make_dossier(tmp_path: Path):
         return tmp_path
 
     return make
+
+
+def import_project(root: Path) -> Path:
+    """An empty project to import into: dossier/articles/, actors.yml, sources.yml."""
+    (root / "dossier" / "articles").mkdir(parents=True)
+    (root / "dossier" / "actors.yml").write_text(ACTORS, encoding="utf-8")
+    (root / "dossier" / "sources.yml").write_text(SOURCES, encoding="utf-8")
+    return root
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file (and folder) under root with the sha256 of its bytes: two equal trees
+    mean nothing was written, moved or removed."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "dir"
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def front_matter(path: Path) -> dict:
+    """The front matter of an article file, as plain YAML."""
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests go straight to 127.0.0.1, never through a proxy of the environment."""
+    for scheme in ("http", "https", "all"):
+        monkeypatch.delenv(f"{scheme}_proxy", raising=False)
+        monkeypatch.delenv(f"{scheme.upper()}_PROXY", raising=False)
 
 
 def mkdocs_build(

@@ -11,9 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ACTORS, SOURCES
+from conftest import SOURCES, tree
+from conftest import front_matter as front
+from conftest import import_project as project
 from dossier_core import load_dossier
 from dossier_core.bulkimport import import_export, parse_map
 from dossier_core.cli import main
@@ -58,26 +59,6 @@ RECORDS = [
         "diálogo entre todas las fuerzas políticas venezolanas.   ",
     },
 ]
-
-
-def project(root: Path) -> Path:
-    (root / "dossier" / "articles").mkdir(parents=True)
-    (root / "dossier" / "actors.yml").write_text(ACTORS, encoding="utf-8")
-    (root / "dossier" / "sources.yml").write_text(SOURCES, encoding="utf-8")
-    return root
-
-
-def tree(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        if p.is_file()
-        else "dir"
-        for p in sorted(root.rglob("*"))
-    }
-
-
-def front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def by_seed(root: Path) -> dict[str, tuple[dict, str]]:

@@ -17,11 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ACTORS, SOURCES
+from conftest import SOURCES, tree
+from conftest import front_matter as front
+from conftest import import_project as project
 from dossier_core.cli import main
 from dossier_core.fetch import MAX_REDIRECTS, USER_AGENT, FetchError, fetch
+
+# Requests go straight to 127.0.0.1, never through a proxy of the environment.
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 TEXT_PAGE = b"""\
 Russia says its military specialists will stay in Venezuela as long as needed
@@ -178,39 +182,10 @@ def server() -> Iterator[Server]:
     srv.httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Requests go straight to 127.0.0.1, never through a proxy of the environment."""
-    for scheme in ("http", "https", "all"):
-        monkeypatch.delenv(f"{scheme}_proxy", raising=False)
-        monkeypatch.delenv(f"{scheme.upper()}_PROXY", raising=False)
-
-
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def project(root: Path) -> Path:
-    (root / "dossier" / "articles").mkdir(parents=True)
-    (root / "dossier" / "actors.yml").write_text(ACTORS, encoding="utf-8")
-    (root / "dossier" / "sources.yml").write_text(SOURCES, encoding="utf-8")
-    return root
-
-
-def tree(root: Path) -> dict[str, str]:
-    """Every file (and folder) under root with the sha256 of its bytes."""
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        if p.is_file()
-        else "dir"
-        for p in sorted(root.rglob("*"))
-    }
-
-
-def front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def articles(root: Path) -> list[Path]:

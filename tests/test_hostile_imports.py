@@ -13,9 +13,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_fetch import HTML_PAGE, Server, closed_port, project, send, tree
+from test_fetch import HTML_PAGE, Server, closed_port, send
 
+from conftest import import_project as project
+from conftest import tree
 from dossier_core.cli import main
+
+# Requests go straight to 127.0.0.1, never through a proxy of the environment.
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 # The import cases of the hostile table (the others are dossier files: test_hostile.py).
 CASES = [
@@ -121,13 +126,6 @@ def server() -> Iterator[Server]:
     yield srv
     srv.httpd.shutdown()
     srv.httpd.server_close()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for scheme in ("http", "https", "all"):
-        monkeypatch.delenv(f"{scheme}_proxy", raising=False)
-        monkeypatch.delenv(f"{scheme.upper()}_PROXY", raising=False)
 
 
 def test_the_suite_is_complete() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, tree
 from dossier_core.importer import import_files, import_seeds
 from dossier_core.newarticle import write_atomic
 from dossier_core.textimport import clean_seed
@@ -179,16 +179,6 @@ def test_failed_write_leaves_the_old_file_intact(
     assert [p.name for p in tmp_path.iterdir()] == ["article.md"]  # no temporary left behind
 
 
-def _tree(root: Path) -> dict[str, str]:
-    """Every file (and folder) under root with the sha256 of its bytes."""
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        if p.is_file()
-        else "dir"
-        for p in sorted(root.rglob("*"))
-    }
-
-
 @pytest.mark.parametrize("dossier", [False, True], ids=["empty-project", "with-articles"])
 def test_a_failed_article_write_leaves_no_seed_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dossier: bool
@@ -201,7 +191,7 @@ def test_a_failed_article_write_leaves_no_seed_behind(
     if dossier:  # seeds/ and the articles folder exist, with articles in them
         shutil.copytree(SEEDS, root / "seeds")
         import_seeds(sorted((root / "seeds").glob("00[01]_*.txt")), root, articles)
-    before = _tree(root)
+    before = tree(root)
     real_replace = os.replace
 
     def disk_full_for_articles(src: str, dst: str) -> None:
@@ -214,7 +204,7 @@ def test_a_failed_article_write_leaves_no_seed_behind(
     assert outcome.status == "failed" and not outcome.article
     assert str(outside) in outcome.warnings[0]
     assert "No space left on device" in outcome.warnings[0]
-    assert _tree(root) == before  # no seed copied, no article, no folder, no temporary
+    assert tree(root) == before  # no seed copied, no article, no folder, no temporary
 
     monkeypatch.undo()  # the disk has room again: the same file now goes in
     (again,) = import_files([outside], root, articles)
