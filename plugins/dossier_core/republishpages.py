@@ -135,15 +135,18 @@ def republication_pages(
     for number, group in enumerate(groups, start=1):
         path = numbered(LIST_PATH, number)
         title = "Republications" if number == 1 else f"Republications, page {number}"
-        versions = len(rows)
         intro = (
             f"{plural(len(rep.clusters), 'text')} published more than once, in "
-            f"{plural(versions, 'version')}, oldest first. {RULE} The share is the part of "
+            f"{plural(len(rows), 'version')}, oldest first. {RULE} The share is the part of "
             "each version's text also found in the first appearance."
             if rep.clusters
             else "No article of the dossier shares most of its text with another."
         )
-        parts = [meta(title, searchable=False), heading(1, title), Raw(f"<p>{intro}</p>")]
+        parts: list[str | Lazy] = [
+            meta(title, searchable=False),
+            heading(1, title),
+            Raw(f"<p>{intro}</p>"),
+        ]
         if group:
             parts.append(Lazy(partial(_clusters, dossier, index, path, group, directory_urls)))
         parts.append(pager(LIST_PATH, number, len(groups), directory_urls))
@@ -218,7 +221,7 @@ def _compare_page(
         "version does not have; <ins>underlined</ins>: text this version has that the first "
         f'appearance does not. <a href="{html.escape(url(page, anchor))}">Every version</a>.</p>'
     )
-    parts = [
+    parts: list[str | Lazy] = [
         meta(f"Side by side: {version.title}", searchable=False),
         heading(1, f"Side by side: {version.title}"),
         Raw(f'<div class="dossier-card" data-pagefind-ignore>\n{intro}\n</div>'),
@@ -272,7 +275,8 @@ def _word_diff(old: list[str], new: list[str]) -> tuple[str, str]:
 
 
 def _marked(tokens: list[str], marks: list[bool], tag: str) -> str:
-    paragraphs_html, current = [], []
+    paragraphs_html: list[str] = []
+    current: list[str] = []
     runs = groupby(zip(tokens, marks, strict=True), key=lambda pair: (pair[0] == _BREAK, pair[1]))
     for (is_break, marked), run in runs:
         if is_break:
