@@ -312,3 +312,25 @@ def test_a_web_page_site_name_is_proposed_as_an_outlet_not_taken_for_one() -> No
     (known,) = outlet_warnings(page, {"techcrunch"})
     assert known.endswith("if that is 'techcrunch' of sources.yml, set `outlet: techcrunch`")
     assert outlet_warnings(Imported(title="T", body="B"), {"tass"}) == []
+
+
+def test_an_extractor_failure_fails_that_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page the extractor chokes on is reported with its name; the next file goes in."""
+
+    def broken(data: bytes, name: str) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("dossier_core.htmlimport.read_page", broken)
+    (tmp_path / "page.html").write_text("<html><body><p>Text</p></body></html>", "utf-8")
+    (tmp_path / "story.txt").write_text("A title\n\nA paragraph of the story.\n", "utf-8")
+    from dossier_core.importer import import_files
+
+    outcomes = import_files(
+        [tmp_path / "page.html", tmp_path / "story.txt"],
+        tmp_path,
+        tmp_path / "dossier" / "articles",
+    )
+    assert [o.status for o in outcomes] == ["failed", "new"]
+    assert outcomes[0].warnings[0].startswith("page.html: the web page could not be read")

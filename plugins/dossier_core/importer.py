@@ -134,7 +134,17 @@ def read_seed(raw: bytes, name: str) -> Imported:
     if _HTML_START.match(data[:4096]) or name.lower().endswith((".html", ".htm", ".html.gz")):
         from .htmlimport import read_page  # trafilatura is loaded only for web pages
 
-        return read_page(data, name)
+        try:
+            return read_page(data, name)
+        except ImportFailure:
+            raise
+        except Exception as error:  # noqa: BLE001 - the extractor's own failure, on one page
+            # A page the HTML parser or extractor cannot handle fails alone, with a
+            # message, never a traceback that stops the other imports.
+            raise ImportFailure(
+                f"{name}: the web page could not be read ({type(error).__name__}: {error}); "
+                "copy the article's text into a .txt file and import that"
+            ) from None
     if b"\x00" in data[:65536]:
         raise ImportFailure(
             f"{name}: contains NUL bytes, so it is a binary file, not text; "
