@@ -334,3 +334,19 @@ def test_an_extractor_failure_fails_that_page_only(
     )
     assert [o.status for o in outcomes] == ["failed", "new"]
     assert outcomes[0].warnings[0].startswith("page.html: the web page could not be read")
+
+
+def test_written_files_respect_the_umask(tmp_path: Path) -> None:
+    """The copied seed and the article get the permissions the umask gives (027 here:
+    rw-r-----), not a temporary file's 0600 and not a fixed 0644."""
+    story = tmp_path / "story.txt"
+    story.write_text("A title\n\nA paragraph of the story.\n", encoding="utf-8")
+    root = tmp_path / "project"
+    root.mkdir()
+    old = os.umask(0o027)
+    try:
+        (outcome,) = import_seeds([story], root, root / "dossier" / "articles")
+    finally:
+        os.umask(old)
+    for path in (root / outcome.seed, root / outcome.article):
+        assert path.stat().st_mode & 0o777 == 0o640, path

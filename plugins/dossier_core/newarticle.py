@@ -261,8 +261,15 @@ def free_path(folder: Path, slug: str) -> Path:
 
 
 def _umask() -> int:
-    # os.umask can only be read by setting it; set it straight back.
-    mask = os.umask(0)
+    """The process's umask. Linux tells it in /proc; elsewhere os.umask can only read it
+    by setting it, which for an instant leaves other threads' new files unmasked."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)  # the strictest mask for that instant, not none
     os.umask(mask)
     return mask
 
