@@ -103,6 +103,15 @@ def make_dossier(tmp_path: Path):
     return make
 
 
+CHROMIUM = "/usr/bin/chromium"
+# A browser test outside test_browser.py: skipped where Debian's Chromium is absent,
+# except in CI (CI=true), where .ci/run installs it and its absence is a failure.
+needs_chromium = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true",
+    reason=f"browser tests need Debian's Chromium at {CHROMIUM}",
+)
+
+
 def import_project(root: Path) -> Path:
     """An empty project to import into: dossier/articles/, actors.yml, sources.yml."""
     (root / "dossier" / "articles").mkdir(parents=True)

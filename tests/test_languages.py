@@ -8,7 +8,6 @@ Spanish and Russian names.
 
 from __future__ import annotations
 
-import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import CHROMIUM, copy_project, mkdocs_build, needs_chromium
 from dossier_core import build_index, build_pages, load_dossier
 from dossier_core.importer import import_seeds
 from dossier_core.language import detect_language
@@ -176,9 +175,6 @@ def test_built_pages_show_the_text_as_written(site: Path) -> None:
     assert 'title="Juan Guaidó: ' in page
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     from test_browser import serving
@@ -188,10 +184,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true",
-    reason=f"browser tests need Debian's Chromium at {CHROMIUM}",
-)
+@needs_chromium
 def test_search_finds_spanish_and_russian_articles(site_url: str) -> None:
     """Accents folded in Spanish ('Guaido' finds 'Guaidó'), Cyrillic words found, and the
     language filter names the languages."""

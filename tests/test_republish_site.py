@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import CHROMIUM, REPO, copy_project, mkdocs_build, needs_chromium
 
 TASS = "lavrov-to-meet-venezuelan-counterpart"
 COPY = "venezuelas-top-diplomat-heads-to-moscow"
-CHROMIUM = "/usr/bin/chromium"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
     "article": f"articles/{COPY}/",
@@ -70,10 +69,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true",
-    reason=f"browser tests need Debian's Chromium at {CHROMIUM}",
-)
+@needs_chromium
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violation(site_url: str, scheme: str) -> None:
     from playwright.sync_api import sync_playwright
