@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, tree
+from dossier_core.atomicwrite import write_atomic
 from dossier_core.importer import import_files, import_seeds
-from dossier_core.newarticle import write_atomic
 from dossier_core.textimport import clean_seed
 
 SEEDS = REPO / "seeds"
@@ -172,7 +172,7 @@ def test_failed_write_leaves_the_old_file_intact(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("dossier_core.newarticle.os.replace", broken_replace)
+    monkeypatch.setattr("dossier_core.atomicwrite.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
@@ -199,7 +199,7 @@ def test_a_failed_article_write_leaves_no_seed_behind(
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
-    monkeypatch.setattr("dossier_core.newarticle.os.replace", disk_full_for_articles)
+    monkeypatch.setattr("dossier_core.atomicwrite.os.replace", disk_full_for_articles)
     (outcome,) = import_files([outside], root, articles)
     assert outcome.status == "failed" and not outcome.article
     assert str(outside) in outcome.warnings[0]

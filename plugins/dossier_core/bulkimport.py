@@ -19,15 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .importer import MAX_SEED_BYTES, ImportFailure, known_outlets
+from .importer import MAX_SEED_BYTES, ImportFailure
 from .newarticle import SEEDS_DIR, Outcome, commit, existing_seeds
+from .outlethints import load_outlets
 from .records import (
     DOMAIN_KEYS,
     FIELDS,
-    Outlets,
     RecordError,
     columns_for,
-    source_domains,
     to_imported,
 )
 from .text import slugify
@@ -64,8 +63,8 @@ def import_export(
 ) -> Iterator[Outcome]:
     """Import every record of a JSONL or CSV export (a generator: one outcome each)."""
     known = existing_seeds(articles_dir, root)
-    sources = known_outlets(articles_dir.parent)
-    outlets = Outlets(sources, source_domains(articles_dir.parent))
+    outlets = load_outlets(articles_dir.parent)
+    sources = outlets.ids
     folder = f"{SEEDS_DIR}/{slugify(path.stem)}"
     suffix = ".json" if fmt == "jsonl" else ".csv"
     try:

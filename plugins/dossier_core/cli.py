@@ -13,13 +13,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import export
+from .atomicwrite import write_atomic
 from .bulkimport import import_export, parse_map
 from .dossier import load_dossier
 from .export import FORMATS
 from .fetch import TIMEOUT
 from .importer import import_files
 from .linking import build_index
-from .newarticle import Outcome, write_atomic
+from .newarticle import Outcome
 from .pages import build_pages
 from .ptcimport import import_ptc
 from .urlimport import import_urls, read_url_list

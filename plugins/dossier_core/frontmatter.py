@@ -83,6 +83,15 @@ def normalise_body(body: str) -> str:
     return body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
 
 
+def read_body(path: Path) -> str | None:
+    """An article file's text (its body, normalised), or None when the file cannot be
+    read or split (`dossier check` says why): for import's comparisons of texts."""
+    try:
+        return normalise_body(split(path.read_text(encoding="utf-8"))[1])
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+
+
 def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | None:
     """Load one article file; append problems (with file and line) and return None if unusable."""
     rel = path.relative_to(root).as_posix()

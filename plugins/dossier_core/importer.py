@@ -16,6 +16,7 @@ import io
 import re
 from pathlib import Path
 
+from .atomicwrite import write_atomic
 from .newarticle import (
     Imported,
     ImportFailure,
@@ -23,12 +24,10 @@ from .newarticle import (
     Outcome,
     commit,
     existing_seeds,
-    outlet_warnings,
     previous_import,
     seed_path_for,
-    write_atomic,
 )
-from .yamlload import YamlProblem, load_yaml
+from .outlethints import load_outlets, outlet_warnings
 
 __all__ = [
     "ImportFailure",
@@ -58,7 +57,7 @@ _BINARY_MAGIC = {
 def import_files(paths: list[Path], root: Path, articles_dir: Path) -> list[Outcome]:
     """Import each file; a failure is an outcome with status 'failed' and its reason."""
     known = existing_seeds(articles_dir, root)
-    sources = known_outlets(articles_dir.parent)
+    sources = load_outlets(articles_dir.parent).ids
     outcomes = []
     for path in paths:
         try:
@@ -189,17 +188,6 @@ def _too_large(path: Path, size: int, what: str = "") -> str:
         f"{MAX_SEED_BYTES / 1e6:.0f} MB for one article. Save the article alone "
         "(without embedded media), or copy its text into a .txt file"
     )
-
-
-def known_outlets(dossier_dir: Path) -> set[str]:
-    """The outlet ids of sources.yml (empty when it is missing or broken: `dossier check`
-    reports that; import only needs the names)."""
-    path = dossier_dir / "sources.yml"
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return set()
-    return {str(key) for key in data} if isinstance(data, dict) else set()
 
 
 def _message(path: Path, error: Exception) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .frontmatter import FrontMatterError, normalise_body, split
+from .frontmatter import read_body
 
 
 class NearDuplicates:
@@ -62,7 +62,7 @@ class NearDuplicates:
 
             self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
             for rel, path in sorted(self._paths.items()):
-                body = _body(path)
+                body = read_body(path)
                 if body is not None:
                     self._insert(rel, body)
             for rel, body in self._pending.items():
@@ -82,11 +82,3 @@ def _common(a: Any, b: Any) -> int:
     import numpy as np
 
     return len(np.intersect1d(a, b, assume_unique=True))
-
-
-def _body(path: Path) -> str | None:
-    """An article file's text, or None when it cannot be read (`dossier check` says why)."""
-    try:
-        return normalise_body(split(path.read_text(encoding="utf-8"))[1])
-    except (OSError, UnicodeDecodeError, FrontMatterError):
-        return None

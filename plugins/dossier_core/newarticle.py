@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .atomicwrite import write_atomic, write_atomic_bytes
 from .frontmatter import FrontMatterError, split
 from .model import RemovedLine
 from .nearduplicates import NearDuplicates
@@ -87,6 +86,9 @@ class KnownSeeds:
 
     by_path: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
     by_digest: dict[str, Path] = field(default_factory=dict)
+    # `url` and `fetched_url` of every article -> its file (the first by name wins),
+    # addresses without their #fragment: a link import skips addresses already in.
+    by_address: dict[str, Path] = field(default_factory=dict)
     near: NearDuplicates | None = None  # the dossier's texts, for republication warnings
 
     def add(self, seed_rel: str, article: Path, digest: str | None) -> None:
@@ -97,7 +99,8 @@ class KnownSeeds:
 
 
 def existing_seeds(articles_dir: Path, root: Path) -> KnownSeeds:
-    """Every seed an article already names, with the article file and recorded sha256."""
+    """Every seed an article already names, with the article file and recorded sha256,
+    and every address an article records (one pass over the front matter)."""
     paths = sorted(articles_dir.glob("*.md"))
     known = KnownSeeds(near=NearDuplicates(paths, root))
     for path in paths:
@@ -105,10 +108,20 @@ def existing_seeds(articles_dir: Path, root: Path) -> KnownSeeds:
             data = load_yaml(split(path.read_text(encoding="utf-8"))[0], first_line=2)
         except (FrontMatterError, YamlProblem, UnicodeDecodeError):
             continue  # `dossier check` reports broken files; import only needs the seeds
-        if isinstance(data, dict) and data.get("seed"):
+        if not isinstance(data, dict):
+            continue
+        if data.get("seed"):
             digest = data.get("seed_sha256")
             known.add(str(data["seed"]), path, str(digest) if digest else None)
+        for key in ("url", "fetched_url"):
+            if isinstance(data.get(key), str) and data[key]:
+                known.by_address.setdefault(address_key(data[key]), path)
     return known
+
+
+def address_key(url: str) -> str:
+    """An address as import compares them: without its #fragment."""
+    return url.strip().split("#", 1)[0]
 
 
 def previous_import(seed_rel: str, digest: str, known: KnownSeeds, root: Path) -> Outcome | None:
@@ -258,36 +271,3 @@ def free_path(folder: Path, slug: str) -> Path:
     while path.exists():
         path, number = folder / f"{slug}-{number}.md", number + 1
     return path
-
-
-def _umask() -> int:
-    """The process's umask. Linux tells it in /proc; elsewhere os.umask can only read it
-    by setting it, which for an instant leaves other threads' new files unmasked."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o077)  # the strictest mask for that instant, not none
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text via a temporary file and rename: a failed write leaves the old file
-    intact, and the new file gets the permissions the umask gives (not mkstemp's 0600)."""
-    write_atomic_bytes(path, text.encode("utf-8"))
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes atomically (see write_atomic)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 
 from .anchoring import AnchorError, anchor, occurrences, unique_prefix, unique_suffix
+from .atomicwrite import write_atomic
 from .model import Annotation
-from .newarticle import Outcome, existing_seeds, previous_import, write_atomic
+from .newarticle import Outcome, existing_seeds, previous_import
 from .ptcformat import PTC_TO_LABEL
 
 

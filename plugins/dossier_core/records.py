@@ -4,22 +4,19 @@ The fields an export may give (text, title, url, published, outlet, language,
 author), the columns each is looked for under, and the checks on each value: a record
 is turned into an article whole or refused with a RecordError naming FILE:LINE and
 the field. The text is the article as the export gives it: no furniture is removed
-(see `body_from_text`). Also here, because a fetched page needs them too: naming the
-outlet from sources.yml by its id or its site's domain (`Outlets`, `outlet_for`).
-Reading the export files is bulkimport.py.
+(see `body_from_text`). The outlet is named
+from sources.yml by outlethints.py. Reading the export files is bulkimport.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from .frontmatter import MAX_ARTICLE_BYTES, check_characters
 from .newarticle import Imported
-from .text import slugify
-from .yamlload import YamlProblem, load_yaml
+from .outlethints import Outlets, host_of, outlet_for
+from .yamlload import YamlProblem
 
 FIELDS = ("text", "title", "url", "published", "outlet", "language", "author")
 # Names looked for when --map does not name a field's column; more than one present
@@ -75,14 +72,6 @@ def columns_for(keys: list[str], mapping: dict[str, str], where: str) -> dict[st
                 f"its columns are: {has}; say which with --map text=COLUMN"
             )
     return columns
-
-
-@dataclass(frozen=True)
-class Outlets:
-    """The outlets of sources.yml: their ids, and the id for each domain."""
-
-    ids: set[str]
-    domains: dict[str, str]
 
 
 def to_imported(
@@ -178,39 +167,3 @@ def parse_date(value: str) -> str | None:
     except ValueError:
         return None
     return match.group(0)
-
-
-def outlet_for(name: str, host: str, outlets: Outlets) -> tuple[str, dict[str, str]]:
-    """(outlet id, suggested sources.yml entry): the id of sources.yml whose id is the
-    name slugged or whose domain is the site's; else the name slugged (the import warns)."""
-    slug = slugify(name) if re.search(r"[^\W_]", name) else ""
-    if slug and slug in outlets.ids:
-        return slug, {}
-    for domain, outlet in outlets.domains.items():
-        if host and (host == domain or host.endswith("." + domain)):
-            return outlet, {}
-    if not slug:
-        return "unknown", {}
-    entry = {"name": name, "type": "unknown"} | ({"domain": host} if host else {})
-    return slug, entry
-
-
-def host_of(url: str) -> str:
-    """'https://www.TASS.com:443/x' -> 'tass.com' (also for a bare domain)."""
-    url = url.strip().lower()
-    host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0].split(":", 1)[0]
-    return host.removeprefix("www.")
-
-
-def source_domains(dossier_dir: Path) -> dict[str, str]:
-    """domain -> outlet id, from the `domain` fields of sources.yml."""
-    try:
-        data = load_yaml((dossier_dir / "sources.yml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return {}
-    result: dict[str, str] = {}
-    for outlet, entry in (data or {}).items() if isinstance(data, dict) else ():
-        domain = entry.get("domain") if isinstance(entry, dict) else None
-        if isinstance(domain, str) and host_of(domain):
-            result.setdefault(host_of(domain), str(outlet))
-    return result

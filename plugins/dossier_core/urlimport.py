@@ -13,23 +13,23 @@ import hashlib
 import re
 import urllib.parse
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .fetch import PAGE_TYPES, TIMEOUT, Fetched, FetchError, fetch
-from .frontmatter import FrontMatterError, normalise_body, split
-from .importer import MAX_SEED_BYTES, ImportFailure, known_outlets, read_seed
+from .frontmatter import normalise_body, read_body
+from .importer import MAX_SEED_BYTES, ImportFailure, read_seed
 from .newarticle import (
     KnownSeeds,
     Outcome,
+    address_key,
     commit,
     existing_seeds,
     previous_import,
     seed_path_for,
 )
-from .records import Outlets, host_of, outlet_for, source_domains
+from .outlethints import Outlets, host_of, load_outlets, outlet_for
 from .text import slugify
-from .yamlload import YamlProblem, load_yaml
 
 
 @dataclass
@@ -41,7 +41,6 @@ class Links:
     known: KnownSeeds
     sources: set[str]
     outlets: Outlets | None = None  # ids and domains of sources.yml
-    pages: dict[str, Path] = field(default_factory=dict)  # url or fetched_url -> article
 
 
 def import_urls(
@@ -60,9 +59,8 @@ def import_urls(
     never touched). A failure writes nothing and is an outcome `failed`.
     """
     links = Links(root, articles_dir, existing_seeds(articles_dir, root), set())
-    links.sources = known_outlets(articles_dir.parent)
-    links.outlets = Outlets(links.sources, source_domains(articles_dir.parent))
-    links.pages = known_pages(articles_dir)
+    links.outlets = load_outlets(articles_dir.parent)
+    links.sources = links.outlets.ids
     for url in urls:
         try:
             yield import_url(url.strip(), links, refetch, timeout, max_bytes)
@@ -73,7 +71,7 @@ def import_urls(
 
 def import_url(url: str, links: Links, refetch: bool, timeout: float, max_bytes: int) -> Outcome:
     """One address -> fetched, kept as a seed, imported (see import_urls)."""
-    earlier = links.pages.get(_key(url))
+    earlier = links.known.by_address.get(address_key(url))
     if earlier and not refetch:
         note = "already imported from this address; not fetched again (--refetch checks it)"
         return Outcome(url, "unchanged", _rel(earlier, links.root), (note,))
@@ -93,8 +91,8 @@ def import_url(url: str, links: Links, refetch: bool, timeout: float, max_bytes:
     if imported.outlet in ("", "unknown") and links.outlets:  # the site's domain, if known
         imported.outlet = outlet_for("", host_of(imported.url), links.outlets)[0]
     for address in (page.final_url, canonical):
-        earlier = earlier or links.pages.get(_key(address))
-    if earlier and _body(earlier) == normalise_body(imported.body):
+        earlier = earlier or links.known.by_address.get(address_key(address))
+    if earlier and read_body(earlier) == normalise_body(imported.body):
         note = "fetched again: the page's bytes changed but not its article text; nothing written"
         return Outcome(url, "unchanged", _rel(earlier, links.root), (note,))
     if earlier:
@@ -107,7 +105,7 @@ def import_url(url: str, links: Links, refetch: bool, timeout: float, max_bytes:
         page.body, seed_rel, imported, links.root, links.articles_dir, links.known, links.sources
     )
     for address in (url, page.final_url, imported.url):
-        links.pages[_key(address)] = links.root / outcome.article
+        links.known.by_address[address_key(address)] = links.root / outcome.article
     return replace(outcome, seed=url)
 
 
@@ -120,21 +118,6 @@ def page_name(page: Fetched) -> str:
     if suffix is None:  # no media type given: tell by the bytes
         suffix = ".html" if re.search(rb"<(!doctype|html)\b", page.body[:2048], re.I) else ".txt"
     return stem + suffix
-
-
-def known_pages(articles_dir: Path) -> dict[str, Path]:
-    """url and fetched_url of every article -> its file (the first by name wins)."""
-    pages: dict[str, Path] = {}
-    for path in sorted(articles_dir.glob("*.md")):
-        try:
-            data = load_yaml(split(path.read_text(encoding="utf-8"))[0], first_line=2)
-        except (OSError, FrontMatterError, YamlProblem, UnicodeDecodeError):
-            continue  # `dossier check` reports broken files
-        for key in ("url", "fetched_url"):
-            value = data.get(key) if isinstance(data, dict) else None
-            if isinstance(value, str) and value:
-                pages.setdefault(_key(value), path)
-    return pages
 
 
 def read_url_list(path: Path) -> tuple[list[str], list[Outcome]]:
@@ -169,17 +152,6 @@ def read_url_list(path: Path) -> tuple[list[str], list[Outcome]]:
             reason = f"{path}:{number}: not an http(s) address: {line!r}"
             bad.append(Outcome(f"{path}:{number}", "failed", "", (reason,)))
     return urls, bad
-
-
-def _key(url: str) -> str:
-    return url.strip().split("#", 1)[0]
-
-
-def _body(article: Path) -> str | None:
-    try:
-        return normalise_body(split(article.read_text(encoding="utf-8"))[1])
-    except (OSError, UnicodeDecodeError, FrontMatterError):
-        return None
 
 
 def _rel(path: Path, root: Path) -> str:
