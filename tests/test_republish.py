@@ -24,12 +24,8 @@ from dossier_core.republish import (
     shingles,
     signature,
 )  # fmt: skip
-from dossier_core.republishpages import (
-    ROWS_PER_PAGE,
-    percent,
-    republication_pages,
-    side_by_side,
-)  # fmt: skip
+from dossier_core.republishpages import ROWS_PER_PAGE, percent, republication_pages
+from dossier_core.textdiff import side_by_side
 
 # A wire story, ten paragraphs, in the style of the dossier's seeds.
 WIRE = [
