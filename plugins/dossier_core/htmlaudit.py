@@ -44,7 +44,8 @@ RULES: list[tuple[str, frozenset[str], tuple[str, ...]]] = [
     ("header", frozenset({"header", "masthead"}), ()),
     ("sidebar", frozenset({"aside", "sidebar", "widget"}), ("sidebar",)),
 ]
-# Short blocks inside the extracted text that are page furniture by what they say.
+# Short blocks that are page furniture by how they begin (whole-line prompts, such as
+# "Advertisement" or "12 comments", are in importrules.FURNITURE, consulted first).
 PROMPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "related links",
@@ -59,8 +60,6 @@ PROMPTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"^follow\b.*\b(twitter|facebook|instagram|youtube|linkedin)\b", re.I),
     ),
     ("copyright", re.compile(r"^(copyright\b|©)|\ball rights reserved\b", re.IGNORECASE)),
-    ("comment prompt", re.compile(r"^\d*\s*comments?$", re.IGNORECASE)),
-    ("advertisement", re.compile(r"^[-–—]?\s*advertisement\s*[-–—]?$", re.IGNORECASE)),
 ]
 # Said of left-out blocks only: an article may well begin "By the end of the war..."
 BYLINE = re.compile(r"^(by|por|par|von|di|door|av|przez|от)\s+\w", re.IGNORECASE)

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from .frontmatter import MAX_ARTICLE_BYTES, check_characters
+from .language import LANGUAGE_CODE
 from .newarticle import Imported
 from .outlethints import Outlets, host_of, outlet_for
 from .yamlload import YamlProblem
@@ -36,7 +37,6 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIMESTAMP = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class RecordError(ValueError):
@@ -118,7 +118,7 @@ def to_imported(
     if url and not url.lower().startswith(("http://", "https://")):
         raise fail("url", f"{url!r} is not an http(s) address")
     language = get("language").lower()
-    if language and not _LANGUAGE.match(language):
+    if language and not LANGUAGE_CODE.match(language):
         raise fail("language", f"{language!r} is not a language code such as 'en' or 'es'")
     site = next((str(values[k]) for k in DOMAIN_KEYS if isinstance(values.get(k), str)), "")
     outlet, entry = outlet_for(get("outlet"), host_of(site) or host_of(url), outlets)
