@@ -16,11 +16,11 @@ from conftest import article_text
 from dossier_core import build_index, build_pages, load_dossier
 from dossier_core.linking import ArticleLinks, DossierIndex
 from dossier_core.model import Article
+from dossier_core.nearduplicates import NearDuplicates
 from dossier_core.republish import (
     Republications,
     SignatureCache,
     detect,
-    near_duplicates,
     shingles,
     signature,
 )  # fmt: skip
@@ -162,8 +162,15 @@ def test_short_texts_are_not_compared() -> None:
     assert found.clusters == []
 
 
-def test_near_duplicates_for_the_importer() -> None:
+def test_near_duplicates_for_the_importer(tmp_path: Path) -> None:
     existing = [make("wire", WIRE, "2019-05-04"), make("other", OTHER_STORY, "2019-05-05")]
+
+    def near_duplicates(body: str, articles: list[Article]) -> list[tuple[str, float]]:
+        index = NearDuplicates([], tmp_path)
+        for article in articles:
+            index.add(article.id, article.body)
+        return index.matches(body)
+
     found = near_duplicates("\n\n".join(REPUBLISHED), existing)
     assert [article_id for article_id, _ in found] == ["wire"]
     assert 0.75 < found[0][1] < 0.95

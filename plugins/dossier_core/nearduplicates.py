@@ -26,9 +26,9 @@ class NearDuplicates:
         self._shingles: dict[str, Any] = {}  # article -> shingle hashes (numpy array)
         self._pending: dict[str, str] = {}  # written by this run before the index existed
 
-    def check(self, body: str) -> list[str]:
-        """Warnings naming the articles of which `body` is a near duplicate, most shared
-        first (at most five)."""
+    def matches(self, body: str, limit: int = 5) -> list[tuple[str, float]]:
+        """[(article, share)]: the articles of which `body` is a near duplicate, with the
+        share of `body` also in each, most shared first (at most `limit`)."""
         from .republish import MIN_SHINGLES, republished, shingles, signature
 
         mine = shingles(body)
@@ -39,12 +39,15 @@ class NearDuplicates:
             theirs = self._shingles[rel]
             common = _common(mine, theirs)
             if republished(common, len(mine), len(theirs)):
-                found.append((common / len(mine), rel))
-        found.sort(key=lambda item: (-item[0], item[1]))
+                found.append((rel, common / len(mine)))
+        return sorted(found, key=lambda item: (-item[1], item[0]))[:limit]
+
+    def check(self, body: str) -> list[str]:
+        """Warnings naming the articles of which `body` is a near duplicate."""
         return [
             f"near-duplicate of {rel}: {int(share * 100)}% of this text is in it "
             "(a republication? the site lists it under 'Also published by')"
-            for share, rel in found[:5]
+            for rel, share in self.matches(body)
         ]
 
     def add(self, rel: str, body: str) -> None:

@@ -248,30 +248,3 @@ def _count_shared(result: Republications, versions: list[Article]) -> None:
             if pair not in result.common:
                 shared = np.intersect1d(hashes[pair[0]], hashes[pair[1]], assume_unique=True)
                 result.common[pair] = len(shared)
-
-
-def near_duplicates(
-    body: str, articles: Iterable[Article], limit: int = 5
-) -> list[tuple[str, float]]:
-    """Articles of which a new text is a near duplicate: [(article id, share)], where
-    share is the part of the new text also in that article, most shared first.
-
-    For the importer's warning ("near-duplicate of <id> (84% in common)"). One new text
-    against N articles needs no signature: its shingles are compared exactly with each
-    article's, after a length test that skips articles too short or too long to pass
-    (the Jaccard of two texts is at most the ratio of their sizes).
-    """
-    mine = shingles(body)
-    if len(mine) < MIN_SHINGLES:
-        return []
-    found = []
-    for article in articles:
-        # Shingles are about as many as words, and words about a sixth of the bytes.
-        estimate = len(article.body_utf8) / 6
-        if not JACCARD_MIN / 2 <= estimate / len(mine) <= 2 / JACCARD_MIN:
-            continue
-        theirs = shingles(article.body)
-        common = len(np.intersect1d(mine, theirs, assume_unique=True))
-        if republished(common, len(mine), len(theirs)):
-            found.append((article.id, common / len(mine)))
-    return sorted(found, key=lambda item: (-item[1], item[0]))[:limit]
