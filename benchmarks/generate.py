@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from dossier_core import load_dossier
-from dossier_core.markdown import paragraphs
+from dossier_core.bodyhtml import paragraphs
 from dossier_core.ptcimport import selector
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ from dossier_core import build_index, load_dossier
 from dossier_core.anchoring import AnchorError, anchor
 from dossier_core.model import Annotation
 from dossier_core.ptcimport import selector
+from dossier_core.typography import TYPOGRAPHY
 
 BODY = (
     "the American puppet Juan Guaido.\n\n"
@@ -158,3 +159,11 @@ def test_generated_selectors_anchor_back_to_their_span(text: str, data: st.DataO
     chosen = selector(text, start, end)
     extra = {k: v for k, v in chosen.items() if k != "quote"}
     assert anchor(text, Annotation(chosen["quote"], "x", 1, **extra)) == (start, end)
+
+
+@pytest.mark.parametrize(("variant", "plain"), sorted(TYPOGRAPHY.items()))
+def test_every_typographic_variant_of_the_one_table_is_tolerated(variant: str, plain: str) -> None:
+    """typography.TYPOGRAPHY, the table matching and the search script use too."""
+    body = f"before x{variant}y after"
+    start, end = anchor(body, ann(f"x{plain}y"))
+    assert body[start:end] == f"x{variant}y"

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier_core.markdown import escape, paragraphs, render_body
+from dossier_core.bodyhtml import paragraphs, render_body
+from dossier_core.escaping import escape
 from dossier_core.model import Span
 
 

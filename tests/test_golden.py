@@ -1,27 +1,44 @@
 """Golden pages: one folder per case under tests/golden, input dossier and expected pages.
 
+A case holds its own `dossier/` (built with the default RenderSettings), or a
+`case.json` naming another case's dossier ("from") and the RenderSettings fields to
+build it with ("settings"): the same dossier with directory URLs off, or with every
+listing cut into small pages.
+
 After reviewing a deliberate change, rewrite the expected pages with
 `pytest tests/test_golden.py --update-golden` and read the diff before committing.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from dossier_core import build_pages, load_dossier
+from dossier_core import RenderSettings, build_pages, load_dossier
 
 GOLDEN = Path(__file__).parent / "golden"
-CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "dossier").is_dir())
+CASES = sorted(
+    p.name for p in GOLDEN.iterdir() if (p / "dossier").is_dir() or (p / "case.json").is_file()
+)
+
+
+def case_input(folder: Path) -> tuple[Path, RenderSettings]:
+    """The case's dossier root and its render settings."""
+    if (folder / "dossier").is_dir():
+        return folder, RenderSettings()
+    case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    return GOLDEN / case["from"], RenderSettings(**case.get("settings", {}))
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_golden_pages(case: str, update_golden: bool) -> None:
     folder = GOLDEN / case
-    dossier = load_dossier(folder)
+    root, settings = case_input(folder)
+    dossier = load_dossier(root)
     assert [str(p) for p in dossier.problems] == []
-    pages = {page.path: page.text for page in build_pages(dossier)}
+    pages = {page.path: page.text for page in build_pages(dossier, settings=settings)}
     expected_dir = folder / "expected"
     if update_golden:
         for old in expected_dir.rglob("*.md"):
@@ -37,4 +54,4 @@ def test_golden_pages(case: str, update_golden: bool) -> None:
 
 
 def test_cases_exist() -> None:
-    assert "basic" in CASES
+    assert {"basic", "basic-html-urls", "basic-small-pages"} <= set(CASES)

@@ -68,3 +68,13 @@ def test_badges_meet_aa_with_white_text() -> None:
     assert len(badges) >= 3
     for colour in badges + ["#37474f"]:
         assert contrast(colour, "#ffffff") >= 4.5
+
+
+def test_kinds_and_groups_are_named_once_for_the_model_ids() -> None:
+    """kinds.py names every actor kind and label group the model accepts, in its order."""
+    from dossier_core import kinds, model
+
+    assert tuple(kinds.ACTOR_KINDS) == model.ACTOR_KINDS
+    assert tuple(kinds.LABEL_GROUPS) == model.LABEL_GROUPS
+    assert kinds.LABEL_GROUPS["technique"].plural(2) == "Propaganda techniques"
+    assert kinds.LABEL_GROUPS["context"].plural(1) == "Context"

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import REPO
 from dossier_core import Matcher, load_dossier
+from dossier_core.model import Actor, Alias
+from dossier_core.typography import TYPOGRAPHY
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +79,12 @@ def test_mentions_never_overlap(matcher: Matcher) -> None:
     starts = [m.start for m in mentions]
     assert all(s >= e for s, e in zip(starts[1:], ends, strict=False))
     assert len(mentions) == 5
+
+
+@pytest.mark.parametrize(("variant", "plain"), sorted(TYPOGRAPHY.items()))
+def test_every_typographic_variant_of_the_one_table_is_folded(variant: str, plain: str) -> None:
+    """An alias written with plain typography finds the name written with any variant
+    of typography.TYPOGRAPHY (the table anchoring and the search script use too)."""
+    actor = Actor("x", "X", "person", "", (Alias(f"Ab{plain}Cd"),))
+    text = f"then Ab{variant}Cd spoke"
+    assert [m.text for m in Matcher([actor]).find(text)] == [f"Ab{variant}Cd"]

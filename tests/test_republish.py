@@ -24,7 +24,9 @@ from dossier_core.republish import (
     shingles,
     signature,
 )  # fmt: skip
-from dossier_core.republishpages import ROWS_PER_PAGE, percent, republication_pages
+from dossier_core.republishpages import republication_pages
+from dossier_core.republishparts import percent
+from dossier_core.settings import RenderSettings
 from dossier_core.textdiff import side_by_side
 
 # A wire story, ten paragraphs, in the style of the dossier's seeds.
@@ -261,8 +263,8 @@ def test_page_key_follows_the_other_versions(make_dossier) -> None:
     assert after["articles/other.md"] == keys["articles/other.md"]
 
 
-@pytest.mark.parametrize("size", [1, 250])
-def test_cluster_list_is_paged_and_bounded(size: int) -> None:
+@pytest.mark.parametrize(("size", "rows"), [(1, 200), (250, 200), (5, 2)])
+def test_cluster_list_is_paged_and_bounded(size: int, rows: int) -> None:
     articles = [make(f"v{n:03d}", WIRE, f"2019-05-{1 + n % 28:02d}") for n in range(size + 1)]
     rep = Republications([tuple(a.id for a in articles)], {a.id: 0 for a in articles},
                          {}, {a.id: 10 for a in articles}, [0])  # fmt: skip
@@ -270,10 +272,11 @@ def test_cluster_list_is_paged_and_bounded(size: int) -> None:
     links = {a.id: ArticleLinks(a, [], Counter()) for a in articles}
     index = DossierIndex(links, Counter(), {}, {}, {}, republications=rep)
     dossier = type("D", (), {"registry": type("R", (), {"sources": {}})()})()
-    pages = republication_pages(dossier, index)  # type: ignore[arg-type]
+    settings = RenderSettings(republication_rows_per_page=rows)
+    pages = republication_pages(dossier, index, settings)  # type: ignore[arg-type]
     listing = [p for p in pages if p.path.startswith("republications/index")]
-    assert len(listing) == -(-(size + 1) // ROWS_PER_PAGE)
-    assert all(p.text.count("<li>") <= ROWS_PER_PAGE for p in listing)
+    assert len(listing) == -(-(size + 1) // rows)
+    assert all(p.text.count("<li>") <= rows for p in listing)
     assert len(pages) - len(listing) == size  # a side-by-side view per later version
 
 

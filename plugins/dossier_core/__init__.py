@@ -12,9 +12,10 @@ from .matching import Matcher
 from .model import Actor, Article, DossierError, Mention, Problem, Source, Span
 from .pagekit import Page, seed_path
 from .pages import build_pages
+from .settings import RenderSettings
 
 __all__ = [
     "Actor", "Article", "Dossier", "DossierError", "DossierIndex", "Matcher", "Mention",
-    "Page", "Problem", "Source", "Span", "build_index", "build_pages", "load_dossier",
-    "seed_path",
+    "Page", "Problem", "RenderSettings", "Source", "Span", "build_index", "build_pages",
+    "load_dossier", "seed_path",
 ]  # fmt: skip

@@ -14,12 +14,8 @@ import difflib
 import re
 
 from .model import Annotation
+from .typography import TRANSLATION
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})  # fmt: skip
 _SPACE = re.compile(r"\s+")
 CONTEXT = 40  # characters of context shown around an occurrence in messages
 
@@ -34,7 +30,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     Returns (normalised, origin) where origin[i] is the offset in `text` of the
     character that produced normalised[i], plus one final entry len(text).
     """
-    translated = text.translate(_TYPOGRAPHY)
+    translated = text.translate(TRANSLATION)
     parts: list[str] = []
     origin: list[int] = []
     cursor = 0
@@ -51,7 +47,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY))
+    return _SPACE.sub(" ", text.translate(TRANSLATION))
 
 
 def occurrences(haystack: str, needle: str) -> list[int]:

@@ -12,56 +12,58 @@ import hashlib
 import html
 from collections import Counter
 
+from .bodyhtml import render_body
 from .dossier import Dossier
-from .indexes import KIND_TITLES
-from .labelpages import article_notes, chip, label_path
+from .escaping import escape_attribute
+from .kinds import ACTOR_KINDS
 from .language import language_name
 from .linking import ArticleLinks, DossierIndex
-from .markdown import escape, escape_attribute, render_body
 from .model import Article, Span
+from .notes import article_notes
 from .pagekit import (
     Lazy,
     Page,
+    Part,
     actor_path,
     article_path,
     heading,
-    href,
+    label_path,
     make_page,
     meta,
     plural,
     seed_path,
-    source_path,
 )  # fmt: skip
-from .republishpages import also_published, republished_key
+from .parts import Url, chip, outlet_badge, outlet_name, urls
+from .republishparts import also_published, republished_key
 from .richtext import safe_markdown
-from .text import slugify
+from .settings import RenderSettings
 
 esc = html.escape
 
 
 def article_page(
-    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool = True
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, settings: RenderSettings
 ) -> Page:
     article = entry.article
     path = article_path(article.id)
-    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
-    parts = [
+    url = urls(settings, path)
+    parts: list[Part] = [
         meta(article.title, description=article.summary[:200]),
         heading(1, article.title, article.language),
         Lazy(lambda: _card(dossier, entry, url)),
         Lazy(lambda: render_body(article.body, _spans(dossier, entry, url), lang=article.language)),
-        *article_notes(dossier, path, entry, directory_urls),
+        *article_notes(dossier, path, entry, settings),
         Lazy(lambda: _search_filters(dossier, entry)),
         *_actors(dossier, entry, url),
         *_related(dossier, index, entry, url),
-        *also_published(dossier, index, entry, url),
+        *also_published(dossier, index, entry, settings),
         Lazy(lambda: _removed_audit(article, url)),
     ]
-    return make_page(path, parts, key=page_key(dossier, index, entry, directory_urls))
+    return make_page(path, parts, key=page_key(dossier, index, entry, settings))
 
 
 def page_key(
-    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, directory_urls: bool
+    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, settings: RenderSettings
 ) -> str:
     """Everything an article page is made from: the article itself (text, front matter,
     annotations), the glossary, labels and outlets, and the related articles as they
@@ -72,12 +74,12 @@ def page_key(
     for item in entry.related:
         other = index.articles[item.article_id].article
         related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
-    republished = republished_key(index, entry.article.id)
-    parts = (repr(entry.article), index.registry_key, related, republished, directory_urls)
+    republished = republished_key(index, entry.article.id, settings)
+    parts = (repr(entry.article), index.registry_key, related, republished, settings)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
-def _spans(dossier: Dossier, entry: ArticleLinks, url) -> list[Span]:
+def _spans(dossier: Dossier, entry: ArticleLinks, url: Url) -> list[Span]:
     """Mentions (linked to their actor, with a tooltip) and annotated passages."""
     actors = dossier.registry.actors
     spans = []
@@ -112,23 +114,7 @@ def _spans(dossier: Dossier, entry: ArticleLinks, url) -> list[Span]:
     return spans
 
 
-def outlet_badge(dossier: Dossier, outlet_id: str, url) -> str:
-    """The outlet badge: name and label, linked to the outlet page; never hidden.
-
-    HTML whose text is escaped with character references only, so it reads the same
-    in a Raw block and inside a Markdown paragraph (the outlet page's header).
-    """
-    source = dossier.registry.sources.get(outlet_id)
-    if source is None:
-        return '<span class="dossier-badge dossier-badge--unknown">Outlet not recorded</span>'
-    label = source.labels[0].label if source.labels else source.type
-    slug = slugify(label)  # a CSS class: analysts' text must not reach it raw
-    text = f"{escape(source.name)} · {escape(label)}"
-    target = esc(url(source_path(source.id)))
-    return f'<a class="dossier-badge dossier-badge--{slug}" href="{target}">{text}</a>'
-
-
-def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
+def _card(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
     article = entry.article
     rows = [outlet_badge(dossier, article.outlet, url)]
     if article.title_note:
@@ -179,7 +165,7 @@ def _card(dossier: Dossier, entry: ArticleLinks, url) -> str:
     return f'<div class="dossier-card">\n{body}\n</div>'
 
 
-def _label_counts(dossier: Dossier, entry: ArticleLinks, url) -> str:
+def _label_counts(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
     """'◼ Loaded language 3 · ◼ Doubt 1', each linked to its label page."""
     counts = Counter(a.annotation.label for a in entry.annotations)
     labels = dossier.registry.labels
@@ -195,7 +181,7 @@ def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
     """Values for the search filters, read by Pagefind, not shown and not indexed as text."""
     article = entry.article
     source = dossier.registry.sources.get(article.outlet)
-    values = [("Outlet", source.name if source else "outlet not recorded")]
+    values = [("Outlet", outlet_name(dossier, article.outlet))]
     if source:
         values += [("Outlet label", label.label) for label in source.labels]
     values += [("Actor", dossier.registry.actors[a].name) for a in entry.actor_ids]
@@ -214,14 +200,14 @@ def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
     return f'<div class="dossier-filters" hidden data-pagefind-ignore>{spans}</div>'
 
 
-def _actors(dossier: Dossier, entry: ArticleLinks, url) -> list[str]:
+def _actors(dossier: Dossier, entry: ArticleLinks, url: Url) -> list[Part]:
     """Actors grouped by kind, most mentioned first: one line per kind, not per actor."""
     if not entry.actor_ids:
         return []
     return [heading(2, "Actors in this article"), Lazy(lambda: _actor_lines(dossier, entry, url))]
 
 
-def _actor_lines(dossier: Dossier, entry: ArticleLinks, url) -> str:
+def _actor_lines(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
     groups: dict[str, list[str]] = {}
     order = {actor_id: i for i, actor_id in enumerate(entry.actor_ids)}
     ranked = sorted(entry.actor_ids, key=lambda a: (-entry.actor_counts.get(a, 0), order[a]))
@@ -234,19 +220,19 @@ def _actor_lines(dossier: Dossier, entry: ArticleLinks, url) -> str:
     # Names are searched in the text and on the actor pages (with their aliases); a
     # second copy here would only make every article match every name it links.
     return "\n".join(
-        f"<p data-pagefind-ignore><strong>{title}</strong> " + ", ".join(groups[kind]) + "</p>"
-        for kind, title in KIND_TITLES
-        if kind in groups
+        f"<p data-pagefind-ignore><strong>{kind.many}</strong> " + ", ".join(groups[k]) + "</p>"
+        for k, kind in ACTOR_KINDS.items()
+        if k in groups
     )
 
 
-def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> list[str]:
+def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Url) -> list[Part]:
     if not entry.related:
         return []
     return [heading(2, "Related articles"), Lazy(lambda: _related_list(dossier, index, entry, url))]
 
 
-def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> str:
+def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Url) -> str:
     items = []
     for related in entry.related:
         other = index.articles[related.article_id].article
@@ -254,14 +240,14 @@ def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, ur
         reason = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         items.append(
             f'<li><a href="{esc(url(article_path(other.id)))}">{esc(other.title)}</a> '
-            f'<span class="dossier-note">{esc(source_name(dossier, other.outlet))}, '
+            f'<span class="dossier-note">{esc(outlet_name(dossier, other.outlet))}, '
             f"{esc(other.published or 'undated')} · also names {esc(reason)}</span></li>"
         )
     # Other articles' titles are their own pages' search text, not this one's.
     return "<ul data-pagefind-ignore>\n" + "\n".join(items) + "\n</ul>"
 
 
-def _removed_audit(article: Article, url) -> str:
+def _removed_audit(article: Article, url: Url) -> str:
     """What the import left out, folded (the markup pymdownx.details would make)."""
     if not article.removed:
         return ""
@@ -287,8 +273,3 @@ def _removed_audit(article: Article, url) -> str:
         f'<details class="info" data-pagefind-ignore>\n<summary>{title}</summary>\n'
         f"<p>{intro}</p>\n<ul>\n{items}\n</ul>\n</details>"
     )
-
-
-def source_name(dossier: Dossier, outlet_id: str) -> str:
-    source = dossier.registry.sources.get(outlet_id)
-    return source.name if source else "outlet not recorded"

@@ -5,26 +5,21 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from .escaping import escape
+from .kinds import ACTOR_KINDS
 from .listing import chunks, numbered, pager
-from .markdown import escape
-from .pagekit import Page, Raw, actor_path, article_path, href, link, make_page, meta, source_path
+from .pagekit import Page, Part, Raw, actor_path, article_path, link, make_page, meta, source_path
+from .parts import UNRECORDED, a
+from .settings import RenderSettings
 
 if TYPE_CHECKING:
     from .dossier import Dossier
     from .linking import DossierIndex
 
-KIND_TITLES = [
-    ("person", "People"), ("organisation", "Organisations"), ("institution", "Institutions"),
-    ("country", "Countries"), ("city", "Cities"), ("place", "Places"),
-]  # fmt: skip
 
-
-ROWS_PER_PAGE = 200
-
-
-def index_pages(dossier: Dossier, index: DossierIndex, directory_urls: bool = True) -> list[Page]:
+def index_pages(dossier: Dossier, index: DossierIndex, settings: RenderSettings) -> list[Page]:
     return [
-        *articles_index(dossier, index, directory_urls),
+        *articles_index(dossier, index, settings),
         actors_index(dossier, index),
         sources_index(dossier, index),
     ]
@@ -35,25 +30,23 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
-def articles_index(
-    dossier: Dossier, index: DossierIndex, directory_urls: bool = True
-) -> list[Page]:
-    """Every article by date, 200 rows to a page, as an HTML table."""
+def articles_index(dossier: Dossier, index: DossierIndex, settings: RenderSettings) -> list[Page]:
+    """Every article by date, settings.index_rows_per_page rows to a page, as an HTML table."""
     first = "articles/index.md"
-    pages = chunks(dossier.articles, ROWS_PER_PAGE)
+    pages = chunks(dossier.articles, settings.index_rows_per_page)
     result = []
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = "Articles" if number == 1 else f"Articles, page {number}"
-        lines = [meta(title, searchable=False), "", f"# {title}", ""]
+        lines: list[Part] = [meta(title, searchable=False), "", f"# {title}", ""]
         lines += [f"{len(dossier.articles)} articles, oldest first.", ""]
         rows = []
         for article in group:
             source = dossier.registry.sources.get(article.outlet)
-            outlet = "outlet not recorded"
+            outlet = UNRECORDED
             if source:
-                outlet = _a(href(path, source_path(source.id), directory_urls), source.name)
-            title_link = _a(href(path, article_path(article.id), directory_urls), article.title)
+                outlet = a(settings.href(path, source_path(source.id)), source.name)
+            title_link = a(settings.href(path, article_path(article.id)), article.title)
             actors = len(index.articles[article.id].actor_ids)
             date = html.escape(article.published or "undated")
             rows.append(
@@ -64,13 +57,9 @@ def articles_index(
         lines.append(
             Raw(f'<table class="dossier-table">\n{head}\n<tbody>\n{body}\n</tbody>\n</table>')
         )
-        lines += ["", pager(first, number, len(pages), directory_urls)]
+        lines += ["", pager(first, number, len(pages), settings)]
         result.append(make_page(path, lines, "\n"))
     return result
-
-
-def _a(url: str, text: str) -> str:
-    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
 def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
@@ -78,13 +67,13 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
     actors = dossier.registry.actors.values()
     lines = [meta("Actors", searchable=False), "", "# Actors", ""]
     lines.append("Everyone and everything the articles name, grouped by kind, with mention counts.")
-    for kind, title in KIND_TITLES:
+    for kind, names in ACTOR_KINDS.items():
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: a.name.casefold())
         if not group:
             continue
         lines += [
             "",
-            f"## {title}",
+            f"## {names.many}",
             "",
             "| Name | Mentions | Articles | Description |",
             "| --- | ---: | ---: | --- |",

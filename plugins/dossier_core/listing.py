@@ -7,13 +7,14 @@ HTML (escaped text, final URLs), which MkDocs passes through without Markdown wo
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import Generic, TypeVar
 
-from .pagekit import Lazy, Page, Raw, heading, href, make_page, meta, page_url, snippet
+from .pagekit import Lazy, Page, Part, Raw, heading, make_page, meta
+from .parts import a
+from .settings import RenderSettings
 
 T = TypeVar("T")
 
@@ -28,45 +29,22 @@ def numbered(path: str, number: int) -> str:
     return path if number == 1 else f"{path[:-3]}/{number}.md"
 
 
-def pager(first: str, number: int, total: int, directory_urls: bool = True) -> str:
+def pager(first: str, number: int, total: int, settings: RenderSettings) -> str:
     """'Page 2 of 9: ← previous · next →' with links to the neighbours (HTML)."""
     if total <= 1:
         return ""
     here = numbered(first, number)
     links = []
     if number > 1:
-        links.append(_a(href(here, numbered(first, number - 1), directory_urls), "← previous"))
+        links.append(a(settings.href(here, numbered(first, number - 1)), "← previous"))
     if number < total:
-        links.append(_a(href(here, numbered(first, number + 1), directory_urls), "next →"))
+        links.append(a(settings.href(here, numbered(first, number + 1)), "next →"))
     if number > 2:
-        links.insert(0, _a(href(here, first, directory_urls), "first"))
+        links.insert(0, a(settings.href(here, first), "first"))
     nav = " · ".join(links)
     return Raw(
         f'<nav class="dossier-pager" aria-label="Pages">Page {number} of {total}: {nav}</nav>'
     )
-
-
-def _a(url: str, text: str) -> str:
-    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
-
-
-def article_heading(url: str, title: str, outlet: str, published: str) -> str:
-    """'<a>Title</a> Outlet, date' heading an article's entry in a listing (HTML)."""
-    where = html.escape(f"{outlet}, {published or 'undated'}")
-    link = f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
-    return f'{link} <span class="dossier-note">{where}</span>'
-
-
-def in_context(
-    body: str, start: int, end: int, url: str, mark_class: str = "", width: int = 70
-) -> str:
-    """'…before <a><strong|mark>match</…></a> after…' as HTML."""
-    before, match, after = snippet(body, start, end, width)
-    inner = html.escape(match)
-    inner = (
-        f'<mark class="{mark_class}">{inner}</mark>' if mark_class else f"<strong>{inner}</strong>"
-    )
-    return f'{html.escape(before)}<a href="{html.escape(url)}">{inner}</a>{html.escape(after)}'
 
 
 def block(items: list[str], css: str) -> str:
@@ -79,7 +57,7 @@ def block(items: list[str], css: str) -> str:
 
 
 @dataclass
-class Listing:
+class Listing(Generic[T]):
     """A page whose list of items continues on numbered pages (actor, outlet, label).
 
     `head` and `tail` give the Markdown parts of the first page before and after the
@@ -90,46 +68,36 @@ class Listing:
     title: str
     more: str  # "mentions", "articles"...: later pages are titled "<title>: <more>, page n"
     description: str
-    items: Sequence
+    items: Sequence[T]
     size: int
-    item: Callable[[str, object], str]
+    item: Callable[[str, T], str]
     css: str
-    head: Callable[[str], list[str]] = field(default=lambda path: [])
-    tail: Callable[[str], list[str]] = field(default=lambda path: [])
+    head: Callable[[str], list[Part]] = field(default=lambda path: [])
+    tail: Callable[[str], list[Part]] = field(default=lambda path: [])
 
 
-def _items(listing: Listing, path: str, group: Sequence) -> str:
+def _items(listing: Listing[T], path: str, group: Sequence[T]) -> str:
     return block([listing.item(path, item) for item in group], listing.css)
 
 
-def paged(listing: Listing, directory_urls: bool = True) -> list[Page]:
+def paged(listing: Listing[T], settings: RenderSettings) -> list[Page]:
     """The first page (head, items, pager, tail), then one page per further chunk."""
     pages = chunks(listing.items, listing.size)
     result = []
     for number, group in enumerate(pages, start=1):
         path = numbered(listing.first, number)
         title = listing.title if number == 1 else f"{listing.title}: {listing.more}, page {number}"
-        parts = [meta(title, number == 1, description=listing.description), heading(1, title)]
+        parts: list[Part] = [
+            meta(title, number == 1, description=listing.description),
+            heading(1, title),
+        ]
         if number == 1:
             parts += listing.head(path)
         # Rendered when the page is written (pagekit.Lazy): listings are most of a
         # large dossier's generated HTML.
         parts.append(Lazy(partial(_items, listing, path, group)))
-        parts.append(pager(listing.first, number, len(pages), directory_urls))
+        parts.append(pager(listing.first, number, len(pages), settings))
         if number == 1:
             parts += listing.tail(path)
         result.append(make_page(path, parts))
     return result
-
-
-__all__ = [
-    "Listing",
-    "article_heading",
-    "block",
-    "chunks",
-    "in_context",
-    "numbered",
-    "page_url",
-    "paged",
-    "pager",
-]

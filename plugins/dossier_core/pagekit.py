@@ -1,4 +1,6 @@
-"""Small helpers shared by the page builders: paths, links, escaped meta, snippets."""
+"""What every page is made of: `Page`, its `Raw` and `Lazy` parts, placeholders, paths,
+Markdown links, escaped meta, headings and snippets. URLs for raw HTML come from
+settings.RenderSettings.href; shared HTML parts are in parts.py."""
 
 from __future__ import annotations
 
@@ -7,9 +9,9 @@ import json
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeAlias
 
-from .markdown import escape
+from .escaping import escape
 
 
 class Raw(str):
@@ -26,6 +28,8 @@ class Lazy:
     def __init__(self, render: Callable[[], str]) -> None:
         self.render = render
 
+
+Part: TypeAlias = "str | Lazy"  # a page part: Markdown (str), finished HTML (Raw), or Lazy
 
 BLOCK = "<!--dossier-block:{}-->"
 NOT_SEARCHED = "search: {exclude: true}"  # the meta line that keeps a page out of search
@@ -77,26 +81,26 @@ def fill_blocks(text: str, blocks: Sequence[str]) -> str:
     return text
 
 
-def make_page(
-    path: str, parts: Sequence[str | Lazy], separator: str = "\n\n", key: str = ""
-) -> Page:
+def make_page(path: str, parts: Sequence[Part], separator: str = "\n\n", key: str = "") -> Page:
     """Join a page's parts; Raw and Lazy parts become blocks behind placeholders
     (neighbouring ones share a block)."""
     blocks: list[list[str | Lazy]] = []
-    joined = []
+    joined: list[str] = []
     previous_block = False
     for part in parts:
         if not part:
             continue
-        is_block = isinstance(part, (Raw, Lazy))
-        if is_block and previous_block:
-            blocks[-1].append(part if isinstance(part, Lazy) else str(part))
-        elif is_block:
-            joined.append(BLOCK.format(len(blocks)))
-            blocks.append([part if isinstance(part, Lazy) else str(part)])
+        if isinstance(part, (Raw, Lazy)):
+            piece = part if isinstance(part, Lazy) else str(part)
+            if previous_block:
+                blocks[-1].append(piece)
+            else:
+                joined.append(BLOCK.format(len(blocks)))
+                blocks.append([piece])
+            previous_block = True
         else:
             joined.append(part)
-        previous_block = is_block
+            previous_block = False
     return Page(path, separator.join(joined) + "\n", tuple(tuple(b) for b in blocks), key)
 
 
@@ -110,6 +114,10 @@ def actor_path(actor_id: str) -> str:
 
 def source_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
+
+
+def label_path(label_id: str) -> str:
+    return f"labels/{label_id}.md"
 
 
 # Seeds published under their own name. Any other kind gets ".txt" added: a saved web
@@ -131,38 +139,6 @@ def seed_path(seed: str) -> str:
 def rel(from_page: str, to_path: str) -> str:
     """Relative link from one page's source path to another file, as MkDocs expects."""
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) of a page's source path, as MkDocs builds it."""
-    if not path.endswith(".md"):
-        return path
-    stem = path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
-def href(from_page: str, to_path: str, directory_urls: bool = True, anchor: str = "") -> str:
-    """A final relative URL from one page to another page or file, for raw HTML.
-
-    Markdown links (`link`) are resolved by MkDocs; raw HTML is not, so the engine
-    computes what MkDocs would have. The URL climbs to the site root and descends
-    again ("../../actors/x/"): not always the shortest, always right, and cheap
-    (posixpath.relpath cost 20 µs a call, tens of thousands of times a build).
-    """
-    url = _up(page_url(from_page, directory_urls)) + page_url(to_path, directory_urls)
-    return (url or "./") + (f"#{anchor}" if anchor else "")
-
-
-@lru_cache(maxsize=1024)
-def _up(source_url: str) -> str:
-    """'../' once per folder of the source page's URL ('articles/x/' -> '../../')."""
-    folder = (
-        source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url)
-    )
-    depth = len([part for part in folder.split("/") if part])
-    return "../" * depth
 
 
 def link(from_page: str, to_path: str, text: str, anchor: str = "") -> str:

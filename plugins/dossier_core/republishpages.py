@@ -1,6 +1,6 @@
-"""Republication pages: "Also published by" on article pages, the list of clusters, and
-a side-by-side view of each version against the first appearance (republish.py finds
-them).
+"""Republication pages: the list of clusters, and a side-by-side view of each version
+against the first appearance (republish.py finds them; the article page's "Also
+published by" section is in republishparts.py).
 
 Article text shown here is escaped like the article pages' (every character of Markdown
 or HTML syntax a character reference), and these pages stay out of the search index:
@@ -10,23 +10,22 @@ they repeat text that is searched on the article pages.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from .listing import chunks, numbered, pager
-from .pagekit import Lazy, Page, Raw, article_path, heading, href, make_page, meta, plural
+from .pagekit import Lazy, Page, Part, Raw, article_path, heading, make_page, meta, plural
+from .parts import outlet_badge, urls
+from .republishparts import FIRST, LIST_PATH, cluster_place, compare_path, percent
+from .settings import RenderSettings
 from .textdiff import side_by_side
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from .dossier import Dossier
-    from .linking import ArticleLinks, DossierIndex
+    from .linking import DossierIndex
 
-LIST_PATH = "republications/index.md"
-ROWS_PER_PAGE = 200  # versions per page of the list of clusters
-FIRST = '<strong class="dossier-first">first appearance</strong>'
 RULE = (
     "The first appearance is the version with the earliest date in the dossier (then the "
     "smallest id); an undated version comes last, and a year or a month alone counts as "
@@ -34,101 +33,15 @@ RULE = (
 )
 
 
-def compare_path(article_id: str) -> str:
-    """The side-by-side view of a later version and the first appearance (made when the
-    version matches the first itself: republish.Republications.matches_first)."""
-    return f"republications/compare/{article_id}.md"
-
-
-def percent(share: float) -> str:
-    """'84%': rounded down, so that 100% means every shingle is in common."""
-    return f"{int(share * 100 + 1e-9)}%"
-
-
-def _badge(dossier: Dossier, outlet_id: str, url: Callable[[str], str]) -> str:
-    # articlepage imports this module (for the article page's section): import at call time.
-    from .articlepage import outlet_badge
-
-    return outlet_badge(dossier, outlet_id, url)
-
-
-def _cluster_place(index: DossierIndex, article_id: str) -> tuple[str, str]:
-    """(page path, anchor) of the article's cluster in the list of clusters."""
-    rep = index.republications
-    number = rep.cluster_of[article_id]
-    page = rep.offsets[number] // ROWS_PER_PAGE + 1
-    return numbered(LIST_PATH, page), f"c-{rep.clusters[number][0]}"
-
-
-def also_published(
-    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Callable[..., str]
-) -> list[str | Lazy]:
-    """The article page's "Also published by" section, or nothing if it has no twin."""
-    if not index.republications.versions(entry.article.id):
-        return []
-    return [heading(2, "Also published by"), Lazy(lambda: _also(dossier, index, entry, url))]
-
-
-def _also(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url) -> str:
-    rep = index.republications
-    me = entry.article.id
-    versions = rep.versions(me)
-    first = versions[0]
-    items = []
-    for other_id in rep.shown(me):
-        other = index.articles[other_id].article
-        facts = [
-            _badge(dossier, other.outlet, url),
-            html.escape(other.published or "undated"),
-            f'<a href="{html.escape(url(article_path(other_id)))}">{html.escape(other.title)}</a>',
-            f"{percent(rep.share(me, other_id))} of this text",
-        ]
-        if other_id == first:
-            facts.append(FIRST)
-        # The view compares a version with the first appearance (when it has one).
-        compared = other_id if me == first else me if other_id == first else ""
-        if compared and rep.matches_first(compared):
-            target = compare_path(compared)
-            facts.append(f'<a href="{html.escape(url(target))}">side by side</a>')
-        items.append("<li>" + " · ".join(facts) + "</li>")
-    which = "this is the first appearance" if me == first else "the first appearance is marked"
-    intro = (
-        f"One of {len(versions)} versions of the same text in the dossier; {which}. The share "
-        "is the part of this article's text also found in each version."
-    )
-    more = ""
-    if len(versions) - 1 > len(items):
-        page, anchor = _cluster_place(index, me)
-        more = f'<p><a href="{html.escape(url(page, anchor))}">All {len(versions)} versions</a></p>'
-    # Other articles' titles are their own pages' search text, not this one's.
-    return (
-        f'<div class="dossier-republished" data-pagefind-ignore>\n<p>{intro}</p>\n'
-        f"<ul>\n" + "\n".join(items) + f"\n</ul>{more}\n</div>"
-    )
-
-
-def republished_key(index: DossierIndex, article_id: str) -> tuple:
-    """What the section shows, for the article page's key (`mkdocs serve --dirty`)."""
-    rep = index.republications
-    if not rep.versions(article_id):
-        return ()
-    shown = []
-    for other_id in rep.shown(article_id):
-        other = index.articles[other_id].article
-        share = percent(rep.share(article_id, other_id))
-        shown.append((other_id, other.title, other.outlet, other.published, share))
-    return (rep.versions(article_id)[0], len(rep.versions(article_id)), tuple(shown),
-            _cluster_place(index, article_id))  # fmt: skip
-
-
 def republication_pages(
-    dossier: Dossier, index: DossierIndex, directory_urls: bool = True
+    dossier: Dossier, index: DossierIndex, settings: RenderSettings
 ) -> list[Page]:
-    """The list of clusters (numbered pages of at most ROWS_PER_PAGE versions), then a
-    side-by-side page for every later version that matches the first appearance itself."""
+    """The list of clusters (numbered pages of at most settings.republication_rows_per_page
+    versions), then a side-by-side page for every later version that matches the first
+    appearance itself."""
     rep = index.republications
     rows = [(n, v) for n, versions in enumerate(rep.clusters) for v in versions]
-    groups = chunks(rows, ROWS_PER_PAGE)
+    groups = chunks(rows, settings.republication_rows_per_page)
     pages = []
     for number, group in enumerate(groups, start=1):
         path = numbered(LIST_PATH, number)
@@ -140,26 +53,29 @@ def republication_pages(
             if rep.clusters
             else "No article of the dossier shares most of its text with another."
         )
-        parts: list[str | Lazy] = [
+        parts: list[Part] = [
             meta(title, searchable=False),
             heading(1, title),
             Raw(f"<p>{intro}</p>"),
         ]
         if group:
-            parts.append(Lazy(partial(_clusters, dossier, index, path, group, directory_urls)))
-        parts.append(pager(LIST_PATH, number, len(groups), directory_urls))
+            parts.append(Lazy(partial(_clusters, dossier, index, path, group, settings)))
+        parts.append(pager(LIST_PATH, number, len(groups), settings))
         pages.append(make_page(path, parts))
     for versions in rep.clusters:
         for version in versions[1:]:
             if rep.matches_first(version):
-                pages.append(_compare_page(dossier, index, versions[0], version, directory_urls))
+                pages.append(_compare_page(dossier, index, versions[0], version, settings))
     return pages
 
 
-def _clusters(dossier: Dossier, index: DossierIndex, path: str, rows, directory_urls: bool) -> str:
+def _clusters(
+    dossier: Dossier, index: DossierIndex, path: str, rows: Sequence[tuple[int, str]],
+    settings: RenderSettings,
+) -> str:  # fmt: skip
     """The part of the list on one page: a section per cluster, its versions by date."""
     rep = index.republications
-    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
+    url = urls(settings, path)
     sections = []
     for number, group in groupby(rows, key=lambda row: row[0]):
         versions = rep.clusters[number]
@@ -172,7 +88,7 @@ def _clusters(dossier: Dossier, index: DossierIndex, path: str, rows, directory_
         for version in ids:
             article = index.articles[version].article
             facts = [
-                _badge(dossier, article.outlet, url),
+                outlet_badge(dossier, article.outlet, url),
                 html.escape(article.published or "undated"),
                 f'<a href="{html.escape(url(article_path(version)))}">'
                 f"{html.escape(article.title)}</a>",
@@ -196,11 +112,11 @@ def _clusters(dossier: Dossier, index: DossierIndex, path: str, rows, directory_
 
 
 def _compare_page(
-    dossier: Dossier, index: DossierIndex, first_id: str, version_id: str, directory_urls: bool
+    dossier: Dossier, index: DossierIndex, first_id: str, version_id: str, settings: RenderSettings
 ) -> Page:
     rep = index.republications
     path = compare_path(version_id)
-    url = lambda target, anchor="": href(path, target, directory_urls, anchor)  # noqa: E731
+    url = urls(settings, path)
     first = index.articles[first_id].article
     version = index.articles[version_id].article
 
@@ -208,9 +124,9 @@ def _compare_page(
         target = html.escape(url(article_path(article.id)))
         link = f'<a href="{target}">{html.escape(article.title)}</a>'
         date = html.escape(article.published or "undated")
-        return f"{role}: {link} {_badge(dossier, article.outlet, url)} {date}"
+        return f"{role}: {link} {outlet_badge(dossier, article.outlet, url)} {date}"
 
-    page, anchor = _cluster_place(index, version_id)
+    page, anchor = cluster_place(index, version_id, settings)
     intro = (
         f"<p>{who(first, 'First appearance')}</p>\n<p>{who(version, 'This version')}</p>\n"
         f"<p>{percent(rep.share(version_id, first_id))} of this version's text is in the first "
@@ -219,7 +135,7 @@ def _compare_page(
         "version does not have; <ins>underlined</ins>: text this version has that the first "
         f'appearance does not. <a href="{html.escape(url(page, anchor))}">Every version</a>.</p>'
     )
-    parts: list[str | Lazy] = [
+    parts: list[Part] = [
         meta(f"Side by side: {version.title}", searchable=False),
         heading(1, f"Side by side: {version.title}"),
         Raw(f'<div class="dossier-card" data-pagefind-ignore>\n{intro}\n</div>'),

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import markdown as _markdown
 import nh3
 
-from .markdown import escape_inline
+from .escaping import escape_inline
 
 ALLOWED_TAGS = frozenset(
     {"p", "em", "strong", "code", "a", "ul", "ol", "li", "blockquote", "br", "del"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from .markdown import paragraphs
+from .bodyhtml import paragraphs
 
 
 class SeedMap:

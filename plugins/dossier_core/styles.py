@@ -5,22 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .kinds import LABEL_GROUPS
 from .model import Label
 
 STYLESHEET_PATH = "stylesheets/dossier-labels.css"
-GROUP_BORDER = {
-    "technique": "solid",
-    "claim": "dashed",
-    "context": "dotted",
-    "correction": "double",
-}
 
 
 def label_stylesheet(labels: Iterable[Label]) -> str:
     """CSS custom properties per label; the rules that use them live in dossier.css."""
     lines = ["/* Generated from dossier/labels.yml by the dossier plugin: do not edit. */"]
     for label in labels:
-        border = GROUP_BORDER.get(label.group, "solid")
+        group = LABEL_GROUPS.get(label.group)
+        border = group.border if group else "solid"
         lines.append(
             f".dossier-hl--{label.id} {{ --dossier-hl: {label.colour_light}; "
             f"--dossier-hl-border: {border}; }}"

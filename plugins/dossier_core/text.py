@@ -7,13 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-# Typographic variants that analysts and outlets use interchangeably.
-_TYPOGRAPHY = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
-}  # fmt: skip
+from .typography import TYPOGRAPHY
 
 
 @lru_cache(maxsize=4096)
@@ -22,8 +16,8 @@ def fold_char(char: str) -> str:
 
     May return zero characters (a lone combining mark) or several (ß -> ss).
     """
-    if char in _TYPOGRAPHY:
-        return _TYPOGRAPHY[char]
+    if char in TYPOGRAPHY:
+        return TYPOGRAPHY[char]
     decomposed = unicodedata.normalize("NFKD", char)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold()

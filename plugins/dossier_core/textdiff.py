@@ -11,7 +11,8 @@ import re
 from difflib import SequenceMatcher
 from itertools import groupby
 
-from .markdown import escape_inline, paragraphs
+from .bodyhtml import paragraphs
+from .escaping import escape_inline
 
 
 def side_by_side(old: str, new: str) -> str:
@@ -82,6 +83,6 @@ _LINE_BREAK = re.compile(r"[ \n]*\n[ \n]*")
 
 def _text(text: str) -> str:
     """Article text as literal HTML that no Markdown engine reads as syntax: character
-    references (markdown.escape_inline), and spaces around a line break dropped (a line
+    references (escaping.escape_inline), and spaces around a line break dropped (a line
     of spaces would end an HTML block in CommonMark; HTML shows both the same)."""
     return _LINE_BREAK.sub("\n", escape_inline(text))

@@ -1,9 +1,8 @@
-"""Article text to Markdown that shows it literally, with stand-off spans as links.
+"""Article text and its stand-off spans (mentions, annotations) -> one HTML block.
 
-Every character that could be Markdown or HTML syntax becomes a numeric character
-reference (`*` -> `&#42;`), which Python-Markdown and CommonMark both pass through as
-text. White space at the start or end of a line is encoded too, because Markdown
-gives it meaning (indented code, hard breaks) or strips it.
+The text is HTML-escaped, so it is literal by construction, with the few characters
+Markdown engines read even inside raw HTML as character references; the spans become
+links, <mark>s and note markers in Python-Markdown's footnote markup.
 """
 
 from __future__ import annotations
@@ -11,41 +10,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import pairwise
 
+from .escaping import escape_attribute
 from .model import Span
 
-_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_TABLE = {ord(c): f"&#{ord(c)};" for c in _ASCII_PUNCTUATION}
-# Control characters (except the line feed) would be eaten or reinterpreted.
-_TABLE.update({code: f"&#{code};" for code in range(32) if code != 10})
-_TABLE[0x7F] = "&#127;"
-_EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
 # A paragraph is a maximal run of non-empty lines (a line of spaces is not empty:
 # it is encoded and shown, not taken as a break).
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-
-
-def escape(text: str) -> str:
-    """Escape `text` so that Markdown renders exactly these characters, no markup.
-
-    A single blank line (two line feeds) would still start a new paragraph, so
-    callers split paragraphs first (see `render_body`).
-    """
-    escaped = text.translate(_TABLE)
-    return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), escaped)
-
-
-def escape_inline(text: str) -> str:
-    """Escape text that sits inside a line (no line edges): characters only."""
-    return text.translate(_TABLE)
-
-
-@lru_cache(maxsize=8192)  # the same actor titles and label names, thousands of times
-def escape_attribute(text: str) -> str:
-    """Escape text for a Markdown link title or an HTML attribute."""
-    return html.escape(" ".join(text.split()), quote=True)
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
@@ -63,7 +35,7 @@ def render_body(
     HTML block); this is also five to eight times faster to build than Markdown.
     The text is cut at every span boundary, so spans may overlap or nest: each
     segment carries every span that covers it (displaCy and Prta draw overlapping
-    spans the same way). Span URLs must be final (see pagekit.href).
+    spans the same way). Span URLs must be final (see settings.RenderSettings.href).
     """
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     notes = {s.anchor: n for n, s in enumerate(
