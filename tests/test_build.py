@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, mkdocs_build, set_plugin_option
+from conftest import REPO, copy_project, mkdocs_build, set_plugin_option, tree
 
 ARTICLES = sorted(p.stem for p in (REPO / "dossier" / "articles").glob("*.md"))
 
@@ -133,6 +133,108 @@ def test_search_index_is_built(site: tuple[Path, str]) -> None:
     assert "data-pagefind-body" in article
 
 
+def test_indexing_the_built_folder_gives_the_plugins_index(
+    site: tuple[Path, str], tmp_path: Path
+) -> None:
+    """`index_site` (any engine, `dossier index`) reads the built pages from disk and
+    writes the same search index, byte for byte, as the plugin did while MkDocs wrote
+    them; the rest of the site is untouched."""
+    from dossier_search import index_site
+
+    out, _ = site
+    copy = tmp_path / "site"
+    shutil.copytree(out, copy)
+    shutil.rmtree(copy / "pagefind")
+    messages: list[str] = []
+    pages = index_site(copy, messages.append)
+    assert pages == len(marked_pages(out)) > 40
+    assert tree(copy) == tree(out)
+    assert messages == [f"{copy}: {pages} pages indexed in 1 bundle(s)"]
+
+
+def test_search_bundle_is_in_normal_form(site: tuple[Path, str]) -> None:
+    """Filters listed by name, each filter's values by value, page numbers ascending,
+    and every file named after its content (so two builds write the same files)."""
+    import hashlib
+
+    from dossier_search.bundlefiles import load, read_bundle
+
+    out, _ = site
+    bundle = read_bundle(out / "pagefind")
+    names = [name for name, _hash in bundle.meta[3]]
+    assert names == sorted(names) and len(names) == 6
+    for name, file_hash in bundle.meta[3]:
+        file = out / "pagefind" / "filter" / f"{file_hash}.pf_filter"
+        assert file_hash == f"en_{hashlib.sha1(file.read_bytes()).hexdigest()[:7]}"
+        filter_name, values = load(file)
+        assert filter_name == name
+        assert [v for v, _ in values] == sorted(v for v, _ in values) and len(values) >= 1
+        assert all(pages == sorted(pages) for _, pages in values)
+    meta = bundle.meta_file.read_bytes()
+    assert bundle.meta_file.name == f"pagefind.en_{hashlib.sha1(meta).hexdigest()[:10]}.pf_meta"
+
+
+@pytest.mark.parametrize("staging", ["default", "tmpfs"])
+def test_the_order_pages_come_in_does_not_change_the_index(
+    tmp_path: Path, monkeypatch, staging: str
+) -> None:
+    """Pages written in another order (MkDocs' order, or path order when read from
+    disk) make the same shard: Pagefind numbers pages in the order it lists a folder,
+    which on tmpfs is the order the files were made, so they are put in place in path
+    order."""
+    import tempfile
+
+    from dossier_search import ShardedIndexer
+
+    if staging == "tmpfs":
+        if not Path("/dev/shm").is_dir():
+            pytest.skip("no /dev/shm")
+        monkeypatch.setattr(tempfile, "tempdir", "/dev/shm")
+    trees = []
+    for name, order in (("forward", range(9)), ("backward", reversed(range(9)))):
+        site = tmp_path / name
+        site.mkdir()
+        indexer = ShardedIndexer(site, shard_size=100)
+        for n in order:
+            indexer.add(f"p{n}/index.html", PAGE.format(f"page{n}", WORDS[n % 8], n, n % 2, ""))
+        indexer.finish()
+        trees.append(tree(site))
+    assert trees[0] == trees[1]
+
+
+def test_normal_form_does_not_depend_on_pagefinds_order(tmp_path: Path) -> None:
+    """Pagefind 1.5 writes filters and their values in hash-map order, different from
+    run to run: the same bundle with its filters written in another order is put back
+    byte for byte into the same normal form."""
+    from dossier_search import bundlefiles
+
+    site = tmp_path / "site"
+    site.mkdir()
+    index_pages(site, 12, shard_size=100, bundle_size=100).finish()
+    bundle = site / "pagefind"
+    shuffled = tmp_path / "shuffled"
+    shutil.copytree(bundle, shuffled)
+    source = bundlefiles.read_bundle(shuffled)
+    filters = source.filters()
+    assert len(filters["Outlet"]) == 4
+    for file in (shuffled / "filter").iterdir():
+        file.unlink()
+    source.meta_file.unlink()
+    taken: set[str] = set()
+    listed = []
+    for name in sorted(filters, reverse=True):  # as Pagefind may write them
+        values = filters[name]
+        blob = bundlefiles.dump([name, [[v, values[v]] for v in sorted(values, reverse=True)]])
+        file_hash = bundlefiles.write_hashed(shuffled / "filter", "en", "pf_filter", blob, taken)
+        listed.append([name, file_hash])
+    meta = list(source.meta)
+    meta[3] = listed
+    bundlefiles.write_meta(shuffled, source.language, meta, source.entry)
+    assert tree(shuffled) != tree(bundle)
+    bundlefiles.normalise_bundle(shuffled)
+    assert tree(shuffled) == tree(bundle)
+
+
 def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path: Path) -> None:
     copy_project(tmp_path)
     article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
@@ -160,7 +262,7 @@ def test_a_broken_annotation_fails_the_strict_build_with_file_and_line(tmp_path:
 def indexed_urls(site_dir: Path) -> list[str]:
     """The URL of every page in the site's Pagefind bundles, read from each bundle's
     metadata and the fragment files it names (gzip: 'pagefind_dcd' then JSON)."""
-    from mkdocs_dossier.bundles import read_bundle
+    from dossier_search.bundlefiles import read_bundle
 
     urls = []
     for entry in (site_dir / "pagefind").rglob("pagefind-entry.json"):
@@ -228,13 +330,13 @@ WORDS = "Maduro Rosneft sanctions Crimea oil Moscow Washington election".split()
 
 
 def bundle_pages(path: Path) -> int:
-    from mkdocs_dossier.bundles import read_bundle
+    from dossier_search.bundlefiles import read_bundle
 
     return len(read_bundle(path).pages)
 
 
 def index_pages(site: Path, count: int, expect: int = 0, **sizes: int):
-    from mkdocs_dossier.search import ShardedIndexer
+    from dossier_search import ShardedIndexer
 
     indexer = ShardedIndexer(site, **sizes)
     indexer.expect(expect)
@@ -280,7 +382,7 @@ def test_expected_pages_are_cut_into_even_bundles(tmp_path: Path) -> None:
 def test_temporary_folders_of_killed_builds_are_removed(tmp_path: Path) -> None:
     """A build killed outright leaves its staging folder; the next one removes the
     folders whose process is gone, and only those."""
-    from mkdocs_dossier.tempdirs import remove_stale
+    from dossier_search.tempdirs import remove_stale
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip
@@ -296,10 +398,10 @@ def test_temporary_folders_of_killed_builds_are_removed(tmp_path: Path) -> None:
 def test_unreadable_shards_are_kept_as_separate_bundles(tmp_path: Path, monkeypatch) -> None:
     """If bundles.py cannot read Pagefind's output (another version), the shards are
     kept, each a bundle of its own, and the build says so."""
-    from mkdocs_dossier import search
+    from dossier_search import indexer
 
     refuse = [sys.executable, "-c", "import sys; sys.stderr.write('unsupported: x'); sys.exit(3)"]
-    monkeypatch.setattr(search, "merge_command", lambda target, shards, workers=1: refuse)
+    monkeypatch.setattr(indexer, "merge_command", lambda target, shards, workers=1: refuse)
     site = tmp_path / "site"
     site.mkdir()
     indexer = index_pages(site, 5, shard_size=2, bundle_size=4)
@@ -312,7 +414,7 @@ def test_unreadable_shards_are_kept_as_separate_bundles(tmp_path: Path, monkeypa
 
 def bundle_contents(path: Path) -> tuple[dict, dict, dict]:
     """A bundle's words, filters and word counts with pages named by URL, not number."""
-    from mkdocs_dossier.bundles import _load, read_bundle
+    from dossier_search.bundlefiles import load, read_bundle
 
     bundle = read_bundle(path)
     urls = []
@@ -332,7 +434,7 @@ def bundle_contents(path: Path) -> tuple[dict, dict, dict]:
         words[word] = (by_url(pages), {v: by_url(p) for v, p in variants})
     filters = {}
     for name, file_hash in bundle.meta[3]:
-        _name, values = _load(path / "filter" / f"{file_hash}.pf_filter")
+        _name, values = load(path / "filter" / f"{file_hash}.pf_filter")
         filters[name] = {value: sorted(urls[n] for n in pages) for value, pages in values}
     counts = {url: count for url, (_name, count) in zip(urls, bundle.pages, strict=True)}
     return words, filters, counts
@@ -344,7 +446,7 @@ def test_merged_bundle_equals_one_pagefind_run(tmp_path: Path, monkeypatch) -> N
     same locations (accented variants included), the same filters and word counts;
     merged again into small chunks, the same again, with chunk bounds as Pagefind
     writes them."""
-    from mkdocs_dossier import bundles
+    from dossier_search import bundlefiles, bundles
 
     one, merged, parts = tmp_path / "one", tmp_path / "merged", tmp_path / "parts"
     for site, shard_size, bundle_size in ((one, 100, 100), (merged, 3, 100), (parts, 7, 7)):
@@ -372,7 +474,7 @@ def test_merged_bundle_equals_one_pagefind_run(tmp_path: Path, monkeypatch) -> N
     # Chunk bounds as Pagefind writes them: in order, each a prefix of its chunk's
     # first or last word, one character past what it shares with the neighbour's.
     index = tmp_path / "rechunked" / "index"
-    words = [[e[0] for e in bundles._load(index / f"{c[2]}.pf_index")[0]] for c in chunks]
+    words = [[e[0] for e in bundlefiles.load(index / f"{c[2]}.pf_index")[0]] for c in chunks]
     assert sum(words, []) == sorted(sum(words, []))
     for (first, last, _name), chunk_words in zip(chunks, words, strict=True):
         assert chunk_words[0].startswith(first) and chunk_words[-1].startswith(last)

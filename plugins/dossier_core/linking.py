@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .anchoring import AnchorError, anchor
+from .caches import DEFAULT_LIMIT, BuildCache
 from .dossier import Dossier, closest
 from .matching import Matcher
 from .model import Anchored, Annotation, Article, Mention, Problem
@@ -60,28 +61,20 @@ class DossierIndex:
     republications: Republications = field(default_factory=Republications)  # republish.py
 
 
-class AnalysisCache:
+class AnalysisCache(BuildCache[str, tuple]):
     """Per-article analysis (mentions, anchored annotations, their problems) kept
     between builds, keyed by everything it depends on, so that `mkdocs serve` does not
-    re-analyse the articles that did not change."""
+    re-analyse the articles that did not change. Bounded (caches.py): `build_index`
+    drops the entries its build did not use (articles deleted, renamed or edited)."""
 
-    def __init__(self) -> None:
-        self._entries: dict[str, tuple] = {}
-        self.hits = 0
+    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+        super().__init__(limit)
         self.signatures = SignatureCache()  # republication detection: MinHash per text
 
     def key(self, article: Article, registry_key: str) -> str:
         parts = (registry_key, article.path, article.body_utf8, repr(article.annotations),
                  article.actors_add, article.actors_ignore)  # fmt: skip
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
-
-    def get(self, key: str) -> tuple | None:
-        found = self._entries.get(key)
-        self.hits += found is not None
-        return found
-
-    def put(self, key: str, value: tuple) -> None:
-        self._entries[key] = value
 
 
 def registry_key(dossier: Dossier) -> str:
@@ -113,6 +106,8 @@ def build_index(
         for actor_id in entry.actor_ids:
             articles_by_actor[actor_id].append(article.id)
         by_source[article.outlet].append(article.id)
+    if cache is not None:
+        cache.sweep()  # only this build's analyses are kept
     cooccurrence: dict[str, Counter[str]] = defaultdict(Counter)
     for entry in links.values():
         ids = entry.actor_ids
@@ -140,10 +135,10 @@ def _analysed(
     key = cache.key(article, fingerprint) if cache is not None else ""
     found = cache.get(key) if cache is not None else None
     if found is not None:
-        mentions, anchored, own_problems = found
+        mentions, anchored, cached_problems = found
         entry = ArticleLinks(article, list(mentions), Counter(m.actor_id for m in mentions),
                              added=article.actors_add, annotations=list(anchored))  # fmt: skip
-        problems.extend(own_problems)
+        problems.extend(cached_problems)
         return entry
     own_problems: list[Problem] = []
     entry = analyse(article, matcher)
@@ -201,7 +196,7 @@ def _relate(links: dict[str, ArticleLinks], articles_by_actor: dict[str, list[st
     idf = {a: math.log(total / len(ids)) for a, ids in articles_by_actor.items()}
     for article_id, entry in links.items():
         mine = set(entry.actor_ids)
-        scores: Counter[str] = Counter()
+        scores: defaultdict[str, float] = defaultdict(float)
         # Sum in a fixed order and round: float sums taken in set order differ in the
         # last bits between runs (string hashing is randomised), and ties would flip.
         for actor_id in sorted(mine):

@@ -5,16 +5,18 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from dossier_search.indexer import DEFAULT_BUNDLE_SIZE, DEFAULT_SHARD_SIZE
+
 
 class DossierConfig(Config):
     dossier_dir = opt.Type(str, default="dossier")
     """The dossier folder, relative to mkdocs.yml."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
-    search_shard_size = opt.Type(int, default=500)
+    search_shard_size = opt.Type(int, default=DEFAULT_SHARD_SIZE)
     """Pages per Pagefind run: bounds the indexer's memory (0.5 to 0.8 MB a page). The
     shards are merged into bundles, so it does not change what a search downloads."""
-    search_bundle_size = opt.Type(int, default=5000)
+    search_bundle_size = opt.Type(int, default=DEFAULT_BUNDLE_SIZE)
     """Pages per search bundle, at most: shards are merged into bundles of this size,
     cut evenly (5,100 pages make two bundles of 2,550). Fewer bundles mean fewer
     fetches a search; smaller ones rank a very common word faster."""

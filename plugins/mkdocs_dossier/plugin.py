@@ -9,8 +9,8 @@
   rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
 - on_serve: watch the dossier and seed folders, which live outside docs/.
 - on_pre_build / on_post_page / on_post_build: hand every written page to Pagefind,
-  which indexes them in shards while the build goes on, merged into bundles (see
-  search.py and bundles.py).
+  which indexes them in shards while the build goes on, merged into bundles (the
+  dossier_search package, which imports no MkDocs).
 """
 
 from __future__ import annotations
@@ -28,15 +28,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.caches import PageCache
 from dossier_core.dossier import ArticleCache
 from dossier_core.linking import AnalysisCache
 from dossier_core.pagekit import Page as DossierPage
 from dossier_core.pagekit import fill_blocks
+from dossier_core.settings import RenderSettings
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
+from dossier_search import SearchIndexError, ShardedIndexer
+from dossier_search.tempdirs import make_temp
 
 from .config import DossierConfig
-from .search import SearchIndexError, ShardedIndexer
-from .tempdirs import make_temp
 
 log = get_plugin_logger(__name__)
 
@@ -52,7 +54,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = False
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
         self.articles = ArticleCache()  # parsed article files, likewise
-        self.rendered: dict[str, tuple[str, tuple[str, ...]]] = {}  # serve: key, blocks
+        self.rendered = PageCache()  # serve: the last build's page blocks, by key
         self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
         self.searched = False
         self.index_from_disk = False
@@ -83,17 +85,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.warning(str(problem))
         self.blocks = {}
         unsearched = 0
-        for page in build_pages(dossier, index, config.use_directory_urls):
+        settings = RenderSettings(directory_urls=config.use_directory_urls)
+        for page in build_pages(dossier, index, settings):
             unsearched += not page.searchable
             if self.pages_dir is None:
                 files.append(File.generated(config, page.path, content=page.markdown))
                 if page.has_blocks:
                     self.blocks[page.path] = page  # rendered when the page is written
             else:
-                blocks = self._serve_blocks(page)  # compared with the last build's
+                blocks = self.rendered.blocks(page)  # the last build's, if its key is equal
                 files.append(self._generated(config, page.path, page.markdown, blocks))
                 if blocks:
                     self.blocks[page.path] = blocks
+        self.rendered.sweep()  # pages gone or changed since the last build are dropped
         css = label_stylesheet(dossier.registry.labels.values())
         files.append(File.generated(config, STYLESHEET_PATH, content=css))
         for seed in sorted({a.seed for a in dossier.articles if a.seed}):
@@ -112,18 +116,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             annotations,
         )
         return files
-
-    def _serve_blocks(self, page: DossierPage) -> tuple[str, ...]:
-        """The page's blocks; under serve, the last rendering when the page's inputs
-        are unchanged (its key), so an edit re-renders only what it touched."""
-        if page.key:
-            last = self.rendered.get(page.path)
-            if last is not None and last[0] == page.key:
-                return last[1]
-        blocks = page.blocks
-        if page.key:
-            self.rendered[page.path] = (page.key, blocks)
-        return blocks
 
     def _generated(
         self, config: MkDocsConfig, path: str, text: str, blocks: tuple[str, ...] = ()

@@ -1,21 +1,24 @@
-"""Pagefind indexing of the built site, in shards, while MkDocs is still writing it.
+"""Pagefind indexing of a built site, in shards, while the engine is still writing it.
 
 Pagefind's indexer holds 0.5 to 0.8 MB per page until it writes its bundle, so one
 run over 20,000 pages would need 10 to 16 GB. Instead, every page is handed over as
-MkDocs writes it (`add`); each `shard_size` pages are indexed by a separate Pagefind
-run, in a background thread, one run at a time, while MkDocs goes on with the next
-pages on the other core. Every `bundle_size` pages' worth of shards are then merged
-into one bundle (bundles.py, in a child process: no interpreter lock or memory shared
-with MkDocs; once MkDocs has written every page, with a process per core). When the
+it is written (`add`, called by an engine's adapter, such as the MkDocs plugin); each
+`shard_size` pages are indexed by a separate Pagefind run, in a background thread,
+one run at a time, while the engine goes on with the next pages on the other core.
+Every `bundle_size` pages' worth of shards are then merged into one bundle
+(bundles.py, in a child process: no interpreter lock or memory shared with the
+engine; once every page is written, with a process per core). When the
 number of pages is known beforehand (`expect`), shards and bundles are cut evenly:
 20,150 pages make five bundles of 4,030, not four of 5,000 and one of 150. Bundle 0
 is written to `pagefind/`, bundle k to `pagefind/bundle-k/`, and
 `pagefind/shards.json` lists the others: the browser loads bundle 0 and merges the
 rest (Pagefind's `mergeIndex`). A site of at most `bundle_size` pages has one
-bundle, as if Pagefind had indexed it in one run.
+bundle, as if Pagefind had indexed it in one run. Every bundle is written in the
+normal form of bundlefiles.py, so that two builds of the same pages are identical.
 
 Only what the theme marks with data-pagefind-body (page content, see
 docs/overrides/main.html) is indexed: never the nav, header, footer or search page.
+This module imports no MkDocs.
 """
 
 from __future__ import annotations
@@ -33,11 +36,28 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from .bundlefiles import UnsupportedBundle, normalise_bundle
 from .bundles import UNSUPPORTED_EXIT
 from .tempdirs import make_temp
 
 EXCLUDE = ".headerlink"
 MANIFEST = "shards.json"
+MARKER = "data-pagefind-body"  # only pages with this attribute are indexed
+DEFAULT_SHARD_SIZE = 500  # pages per Pagefind run (the plugin's search_shard_size)
+DEFAULT_BUNDLE_SIZE = 5000  # pages per bundle, at most (search_bundle_size)
+
+
+def site_pages(site_dir: Path) -> list[Path]:
+    """The HTML pages of a built site, in path order (the search bundles left out)."""
+    return [
+        path
+        for path in sorted(site_dir.rglob("*.html"))
+        if not path.relative_to(site_dir).as_posix().startswith("pagefind/")
+    ]
+
+
+def read_page(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def bundle_dir(site_dir: Path, bundle: int) -> Path:
@@ -52,7 +72,12 @@ class ShardedIndexer:
     """Collects built pages, indexes them with Pagefind `shard_size` at a time, and
     merges the shards into bundles of about `bundle_size` pages."""
 
-    def __init__(self, site_dir: Path, shard_size: int, bundle_size: int = 5000) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        shard_size: int = DEFAULT_SHARD_SIZE,
+        bundle_size: int = DEFAULT_BUNDLE_SIZE,
+    ) -> None:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError(
@@ -68,13 +93,14 @@ class ShardedIndexer:
         shutil.rmtree(bundle_dir(site_dir, 0), ignore_errors=True)
         self.shard = 0  # the shard pages are being collected for
         self.in_shard = 0
+        self._staged: list[str] = []  # the shard's pages (dest_uri), in the order added
         self.pages = 0
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.bundles: list[str] = []  # bundle folders relative to pagefind/ ("" is itself)
         self._next_bundle = 0
         self._abandoned = False
-        self._finishing = False  # MkDocs has written every page: the cores are free
+        self._finishing = False  # every page is written: the cores are free
         self._shard_ends: collections.deque[int] = collections.deque()  # from `expect`
         self._ready: queue.Queue[int | None] = queue.Queue()
         self._worker = threading.Thread(target=self._run, name="pagefind", daemon=True)
@@ -89,7 +115,7 @@ class ShardedIndexer:
         # Bundles differ by a page at most, and each has the same number of shards
         # (the worker groups them by count), which may exceed shard_size by a few.
         shards = max(1, math.ceil(pages // bundles / self.shard_size))
-        ends = []
+        ends: list[int] = []
         for bundle in range(bundles):
             low, high = bundle * pages // bundles, (bundle + 1) * pages // bundles
             ends.extend(low + (high - low) * k // shards for k in range(1, shards + 1))
@@ -100,11 +126,12 @@ class ShardedIndexer:
         """A page as written to the site (its path under site_dir, its HTML)."""
         # A shard without any data-pagefind-body page would be indexed whole, nav
         # and all: only marked pages are staged.
-        if "data-pagefind-body" not in html:
+        if MARKER not in html:
             return
-        target = self.staging / str(self.shard) / dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        pending = self.staging / f"{self.shard}.pending"
+        pending.mkdir(exist_ok=True)
+        (pending / f"{self.in_shard}.html").write_text(html, encoding="utf-8")
+        self._staged.append(dest_uri)
         self.in_shard += 1
         self.pages += 1
         if self._shard_ends:
@@ -115,13 +142,25 @@ class ShardedIndexer:
             self._close_shard()
 
     def add_site(self) -> None:
-        """Every HTML page already in the site folder (for `mkdocs build --dirty`)."""
-        for path in sorted(self.site_dir.rglob("*.html")):
-            relative = path.relative_to(self.site_dir).as_posix()
-            if not relative.startswith("pagefind/"):
-                self.add(relative, path.read_text(encoding="utf-8"))
+        """Every HTML page already in the site folder (for `mkdocs build --dirty`, and
+        `index_site`), in path order."""
+        for path in site_pages(self.site_dir):
+            self.add(path.relative_to(self.site_dir).as_posix(), read_page(path))
 
     def _close_shard(self) -> None:
+        # Pagefind numbers a shard's pages in the order it lists their folder, which
+        # on many file systems (tmpfs, btrfs, small ext4 folders) is the order the
+        # files were made: they are put in place in path order, so that the pages
+        # written by MkDocs, in its order, and those read from disk (`add_site`) make
+        # the same shard.
+        pending, folder = self.staging / f"{self.shard}.pending", self.staging / str(self.shard)
+        folder.mkdir(exist_ok=True)
+        for number, dest_uri in sorted(enumerate(self._staged), key=lambda item: item[1]):
+            target = folder / dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(pending / f"{number}.html", target)
+        shutil.rmtree(pending, ignore_errors=True)
+        self._staged = []
         self._ready.put(self.shard)
         self.shard += 1
         self.in_shard = 0
@@ -181,8 +220,14 @@ class ShardedIndexer:
         if len(shards) == 1:
             move_bundle(shards[0], target)
             self.bundles.append(name)
+            try:
+                normalise_bundle(target)
+            except UnsupportedBundle as error:  # read, not changed: kept as Pagefind wrote it
+                self.warnings.append(f"unsupported: {error}")
+            except Exception as error:  # told, not lost with the worker thread
+                self.errors.append(f"search bundle {number}: {type(error).__name__}: {error}")
             return
-        # During the build MkDocs has one core and Pagefind the other; after it, the
+        # During the build the engine has one core and Pagefind the other; after it, the
         # merge takes them all (the last bundle's merge is what the build waits for).
         workers = min(os.cpu_count() or 1, 4) if self._finishing else 1
         result = subprocess.run(
@@ -208,7 +253,7 @@ class ShardedIndexer:
 
 def merge_command(target: Path, shards: list[Path], workers: int = 1) -> list[str]:
     return [
-        sys.executable, "-m", "mkdocs_dossier.bundles", "--workers", str(workers),
+        sys.executable, "-m", "dossier_search.bundles", "--workers", str(workers),
         str(target), *map(str, shards),
     ]  # fmt: skip
 

@@ -9,22 +9,8 @@ Bundles are kept at a few thousand pages, not one for the whole site: Pagefind s
 word by scanning, for each page it matches, every page entry the word has, so one
 bundle of 20,000 pages takes 0.6 s to rank a name found in 15,000 of them.
 
-The bundle format is Pagefind's (1.x), read and written with cbor2:
-
-- ``pagefind-entry.json``: version and, per language, the metadata file's hash and the
-  page count;
-- ``pagefind.<hash>.pf_meta``: gzip("pagefind_dcd" + CBOR [version, pages as
-  [fragment hash, word count], index chunks as [from, to, hash], filters as
-  [name, hash], sorts, the metadata fields used (sorted)]);
-- ``index/<hash>.pf_index``: CBOR [[word, pages, variants]], words in code point
-  order; pages are [page number, locations, meta locations], page numbers
-  delta-encoded (each from the one before, the first from 0); locations are word
-  positions, a negative number -(w + 1) setting the weight w of those after it; meta
-  locations are positions in metadata fields, -(i + 1) naming field i of the
-  metadata's field list (which differs between shards, so it is renumbered); variants
-  (accented spellings) are [word, pages] with pages encoded the same way;
-- ``filter/<hash>.pf_filter``: CBOR [name, [[value, page numbers]]];
-- ``fragment/<hash>.pf_fragment``: one page's text and metadata, unchanged by a merge.
+The bundle format is described in bundlefiles.py; the merged bundle is written in its
+normal form (filters and their values sorted), whatever order the sources had.
 
 Page numbers index the metadata's page list, so merging is renumbering: the pages of
 bundle k follow those of bundles 0..k-1. Words are merged in one streaming pass over
@@ -40,93 +26,32 @@ are.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import heapq
-import json
 import os
 import shutil
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import cbor2
+from .bundlefiles import (
+    ENTRY,
+    Bundle,
+    Filters,
+    UnsupportedBundle,
+    dump,
+    read_bundle,
+    write_filters,
+    write_hashed,
+    write_meta,
+)
 
-SIGNATURE = b"pagefind_dcd"
-ENTRY = "pagefind-entry.json"
 CHUNK_BUDGET = 20_000  # word locations plus page entries per index chunk, as Pagefind
 DATA_DIRS = ("index", "filter", "fragment")
-TOP = "\U0010ffff"  # sorts after every character: `last + TOP` is above the words `last` begins
-
 UNSUPPORTED_EXIT = 3  # the exit status of `main` for bundles this module cannot read
-
-
-class UnsupportedBundle(ValueError):
-    pass
-
-
-def _load(path: Path) -> Any:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise UnsupportedBundle(f"{path}: no Pagefind signature")
-    return cbor2.loads(raw[len(SIGNATURE) :])
-
-
-def _dump(value: Any) -> bytes:
-    return gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=6, mtime=0)
-
-
-def _write_hashed(folder: Path, language: str, suffix: str, blob: bytes, taken: set[str]) -> str:
-    """Write a content-addressed file (browsers may cache it forever); its hash."""
-    digest = hashlib.sha1(blob).hexdigest()
-    length = 7
-    while (name := f"{language}_{digest[:length]}") in taken:
-        length += 1
-    taken.add(name)
-    (folder / f"{name}.{suffix}").write_bytes(blob)
-    return name
-
-
-@dataclass
-class Bundle:
-    path: Path
-    entry: dict[str, Any]
-    language: str
-    meta: list[Any]
-
-    @property
-    def pages(self) -> list[list[Any]]:
-        return self.meta[1]
-
-    def words(self, low: str | None = None, high: str | None = None) -> Iterator[list[Any]]:
-        """The word entries in order; with bounds, those from `low` up to (not
-        including) `high`."""
-        for first, last, name in self.meta[2]:
-            # Chunk bounds are prefixes of the chunk's first and last words.
-            if (high is not None and first >= high) or (low is not None and last + TOP < low):
-                continue
-            for entry in _load(self.path / "index" / f"{name}.pf_index")[0]:
-                if (low is None or entry[0] >= low) and (high is None or entry[0] < high):
-                    yield entry
-
-
-def read_bundle(path: Path) -> Bundle:
-    entry = json.loads((path / ENTRY).read_text(encoding="utf-8"))
-    version = str(entry.get("version", ""))
-    languages = entry.get("languages", {})
-    if not version.startswith("1.") or len(languages) != 1:
-        raise UnsupportedBundle(f"{path}: Pagefind {version}, languages {sorted(languages)}")
-    ((language, info),) = languages.items()
-    meta = _load(path / f"pagefind.{info['hash']}.pf_meta")
-    if not (isinstance(meta, list) and len(meta) == 6 and meta[4] == []):
-        raise UnsupportedBundle(f"{path}: unexpected metadata (sorts, or another layout)")
-    if len(meta[1]) != info.get("page_count"):
-        raise UnsupportedBundle(f"{path}: page count differs from its metadata")
-    return Bundle(path, entry, language, meta)
 
 
 # Per source bundle: its metadata field numbers (as encoded, -1, -2...) in the merged
@@ -211,13 +136,7 @@ def merge_bundles(sources: list[Path], target: Path, workers: int = 1) -> int:
     )
 
     meta = [bundles[0].meta[0], pages, chunks, filters, [], fields]
-    blob = _dump(meta)
-    meta_hash = f"{language}_{hashlib.sha1(blob).hexdigest()[:10]}"
-    (target / f"pagefind.{meta_hash}.pf_meta").write_bytes(blob)
-    entry = dict(bundles[0].entry)
-    info = {**bundles[0].entry["languages"][language], "hash": meta_hash, "page_count": total}
-    entry["languages"] = {language: info}
-    (target / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+    write_meta(target, language, meta, bundles[0].entry)
     # Pagefind's code (pagefind.js, its worker, the WebAssembly, the UI files).
     for item in sources[0].iterdir():
         if item.is_file() and item.name != ENTRY and not item.name.endswith(".pf_meta"):
@@ -248,19 +167,13 @@ def _move_fragments(bundles: list[Bundle], folder: Path) -> list[list[Any]]:
 def _merge_filters(
     bundles: list[Bundle], offsets: list[int], folder: Path, language: str
 ) -> list[list[str]]:
-    merged: dict[str, dict[str, list[int]]] = {}
+    merged: Filters = {}
     for bundle, offset in zip(bundles, offsets, strict=True):
-        for _name, file_hash in bundle.meta[3]:
-            name, values = _load(bundle.path / "filter" / f"{file_hash}.pf_filter")
+        for name, values in bundle.filters().items():
             into = merged.setdefault(name, {})
-            for value, page_numbers in values:
+            for value, page_numbers in values.items():
                 into.setdefault(value, []).extend(n + offset for n in page_numbers)
-    taken: set[str] = set()
-    written = []
-    for name, values in merged.items():
-        blob = _dump([name, [[value, pages] for value, pages in values.items()]])
-        written.append([name, _write_hashed(folder, language, "pf_filter", blob, taken)])
-    return written
+    return write_filters(folder, language, merged)
 
 
 # A range of words, [low, high); None is open.
@@ -277,7 +190,8 @@ def _split(bundles: list[Bundle], parts: int) -> list[Range]:
     if parts <= 1 or len(chunks) < parts * 4:
         return [(None, None)]
     sizes = [(largest.path / "index" / f"{name}.pf_index").stat().st_size for *_, name in chunks]
-    total, running, cuts = sum(sizes), 0, []
+    total, running = sum(sizes), 0
+    cuts: list[str] = []
     for (first, _last, _name), size in zip(chunks, sizes, strict=True):
         if running >= total * (len(cuts) + 1) / parts and (not cuts or first > cuts[-1]):
             cuts.append(first)
@@ -320,7 +234,7 @@ def _merge_range(
     def flush() -> None:
         nonlocal chunk, budget
         if chunk:
-            chunks.append((chunk[0][0], chunk[-1][0], _dump([chunk])))
+            chunks.append((chunk[0][0], chunk[-1][0], dump([chunk])))
         chunk, budget = [], 0
 
     group: list[tuple[int, FieldMap, list[Any]]] = []
@@ -344,7 +258,7 @@ def _write_chunks(chunks: list[Chunk], folder: Path, language: str) -> list[list
     with bounds cut to prefixes as Pagefind cuts them."""
     taken: set[str] = set()
     listed = [
-        [first, last, _write_hashed(folder, language, "pf_index", blob, taken)]
+        [first, last, write_hashed(folder, language, "pf_index", blob, taken)]
         for first, last, blob in chunks
     ]
     for before, after in zip(listed, listed[1:], strict=False):
@@ -352,12 +266,12 @@ def _write_chunks(chunks: list[Chunk], folder: Path, language: str) -> list[list
     return listed
 
 
-USAGE = "usage: python -m mkdocs_dossier.bundles [--workers N] TARGET SOURCE..."
+USAGE = "usage: python -m dossier_search.bundles [--workers N] TARGET SOURCE..."
 
 
 def main(argv: list[str]) -> int:
-    """`python -m mkdocs_dossier.bundles [--workers N] TARGET SOURCE...` (run by the
-    indexer, so that the merge holds neither MkDocs' interpreter lock nor its memory)."""
+    """`python -m dossier_search.bundles [--workers N] TARGET SOURCE...` (run by the
+    indexer, so that the merge holds neither the engine's interpreter lock nor its memory)."""
     workers = 1
     if argv[:1] == ["--workers"]:
         if len(argv) < 2 or not argv[1].isdigit():
