@@ -114,10 +114,13 @@ def test_w3c_export_is_json_ld_with_the_annotation_context(exported) -> None:
 
 def test_ptc_export_writes_techniques_only(exported) -> None:
     dossier, items = exported
-    text, warnings = to_ptc(dossier, items)
-    assert warnings == []
+    ptc = to_ptc(dossier, items)
+    assert ptc.unmapped == []
     techniques = [row for row in items if dossier.registry.labels[row.label].group == "technique"]
-    assert len(text.splitlines()) == len(techniques)
-    for line in text.splitlines():
+    assert len(ptc.text.splitlines()) == ptc.written == len(techniques)
+    # What is left out is counted by label: every annotation is written or counted.
+    assert ptc.written + sum(ptc.not_ptc.values()) == len(items)
+    assert all(dossier.registry.labels[label].group != "technique" for label in ptc.not_ptc)
+    for line in ptc.text.splitlines():
         article_id, technique, start, end = line.split("\t")
         assert int(start) < int(end) and technique[0].isupper()

@@ -5,6 +5,7 @@ no other article is lost from the build."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,11 +19,12 @@ from dossier_core import build_index, build_pages, load_dossier
 from dossier_core.cli import main as dossier_main
 
 HOSTILE = Path(__file__).parent / "hostile"
-# Cases with an `input` are bad input to `dossier import` (test_hostile_imports.py).
+# Cases with an `input` are bad input to `dossier import` (test_hostile_imports.py);
+# cases with a `command`, bad use of the other commands (test_hostile_commands.py).
 CASES = [
     case
     for case in yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
-    if "input" not in case
+    if "input" not in case and "command" not in case
 ]
 PWNED = Path("/tmp/dossier-pwned")  # what the python-tag case would create if executed
 LABELS = (REPO / "dossier" / "labels.yml").read_text(encoding="utf-8")
@@ -106,7 +108,49 @@ GENERATORS = {
         "claim:\n  name: Claim\n  group: claim\n  definition: D.\n"
         '  colour: {light: "red;} body {display: none", dark: "#5c4a00"}\n'
     ),
+    "sources-bad-date": lambda name, root: (root / "dossier/sources.yml").write_text(
+        SOURCES.replace("as_of: 2026-11-22", "as_of: 2019-13-45")
+    ),
+    "actors-date-like": lambda name, root: (root / "dossier/actors.yml").write_text(
+        ACTORS + "dated:\n  name: 2019-02-30\n  kind: place\n"
+        "  description: 2019-13-45 10:00:00\n  aliases: [2019-02-29]\n"
+    ),
+    "labels-date-like": lambda name, root: (root / "dossier/labels.yml").write_text(
+        LABELS + "dated-label:\n  name: 2019-02-30\n  group: context\n"
+        "  definition: 2019-13-45\n  colour: {light: '#ffffff', dark: '#000000'}\n"
+    ),
+    "actors-tab": lambda name, root: (root / "dossier/actors.yml").write_text(
+        ACTORS.replace("  kind: person", "\tkind: person", 1)
+    ),
+    "actors-broken": lambda name, root: (
+        (root / "dossier/actors.yml").write_text(
+            ACTORS.replace("  kind: person", "  kind: : : [person", 1)
+        ),
+        (root / "dossier/articles/adds-an-actor.md").write_text(
+            _simple("adds-an-actor", extra="actors: {add: [juan-guaido]}\n")
+        ),
+    ),
+    "same-seed": lambda name, root: _same_seed(name, root, same_file=True),
+    "same-seed-bytes": lambda name, root: _same_seed(name, root, same_file=False),
+    "non-utf8-seed": lambda name, root: _seeded(name, root, "latin.txt", "Caf\xe9 Guaido.\n"),
 }
+
+
+def _seeded(name: str, root: Path, seed: str, text: str, sha: str | None = None) -> None:
+    """An article whose seed (seeds/<seed>, latin-1 bytes) is recorded with its sha256."""
+    data = text.encode("latin-1")
+    (root / "seeds" / seed).write_bytes(data)
+    digest = sha or hashlib.sha256(data).hexdigest()
+    (root / "dossier/articles" / f"{name}.md").write_text(
+        _simple(name, extra=f"seed: seeds/{seed}\nseed_sha256: {digest}\n")
+    )
+
+
+def _same_seed(name: str, root: Path, same_file: bool) -> None:
+    """Two articles made from one seed: <name>-twin.md (first by name) and <name>.md."""
+    text = "Juan Guaido spoke.\n"
+    _seeded(f"{name}-twin", root, "one.txt", text)
+    _seeded(name, root, "one.txt" if same_file else "copy.txt", text)
 
 
 @pytest.fixture(scope="module")
@@ -163,9 +207,13 @@ def test_hostile_case(case: dict, tmp_path: Path, md: markdown.Markdown, capsys)
     assert SECRET not in everything, "a file outside the project was read"
     exit_code = dossier_main(["--root", str(root), "check"])
     reported = capsys.readouterr().err
+    if "absent" in case:
+        assert not [str(p) for p in problems if case["absent"] in str(p)]
     if case["expect"] == "error":
         target = case.get("target", f"articles/{case['name']}.md")
-        where = f"dossier/{target}" + (f":{case['line']}: " if "line" in case else ": ")
+        line = f":{case['line']}" if "line" in case else ""
+        column = f":{case['column']}" if "column" in case else ""
+        where = f"dossier/{target}{line}{column}: "
         matching = [
             str(p) for p in problems if str(p).startswith(where) and case["message"] in str(p)
         ]

@@ -87,6 +87,9 @@ FILES: dict[str, Callable[[], bytes]] = {
     "bad-date-csv": lambda: (
         MC_HEADER + MC_ROW.replace("2019-03-25 14:02:11", "03/25/2019")
     ).encode(),
+    "impossible-date-csv": lambda: (
+        MC_HEADER + MC_ROW.replace("2019-03-25 14:02:11", "2019-02-30 14:02:11")
+    ).encode(),
     "broken-json": lambda: b'{"title": "Planes land", "text": "Two planes\n',
     "empty-text": lambda: json.dumps({"title": "Planes land", "text": " \n\n "}).encode() + b"\n",
     "cp1252-jsonl": lambda: '{"title": "Avions arrivés", "text": "x"}\n'.encode("cp1252"),
@@ -130,7 +133,7 @@ def server() -> Iterator[Server]:
 
 def test_the_suite_is_complete() -> None:
     names = [case["name"] for case in CASES]
-    assert len(names) == len(set(names)) and len(names) >= 30
+    assert len(names) == len(set(names)) and len(names) >= 40
     used = {case["generate"] for case in CASES if "generate" in case}
     assert used == set(FILES) | set(PAGES)
 
@@ -154,12 +157,30 @@ def test_hostile_import(
     elif case["input"] == "url":
         url = server.url(f"/{case['name']}")
         args = [url]
+    elif case["input"] == "missing":
+        args = []
+    elif case["input"] == "ptc":
+        (inputs / "articles").mkdir()
+        (inputs / "labels").mkdir()
+        file = "articles/article1.txt"
+        (inputs / file).write_bytes(FILES[case["generate"]]())
+        args = ["--format", "ptc", "articles", "--labels", "labels"]
+    elif case["input"] == "changed-seed":
+        (root / "seeds").mkdir()
+        (root / "seeds" / "changed.txt").write_bytes(FILES[case["generate"]]())
+        (root / "dossier" / "articles" / "changed.md").write_text(
+            "---\nid: changed\ntitle: Changed\noutlet: tass\nseed: seeds/changed.txt\n"
+            f"seed_sha256: {'0' * 64}\n---\n\nJuan Guaido spoke.\n",
+            encoding="utf-8",
+        )
+        args = [str(root / "seeds" / "changed.txt")]
     else:
         url = case["address"].format(closed_port=closed_port())
         args = [url]
     before = tree(root)
     code = main(["--root", str(root), "import", *args, *case.get("args", [])])
     err = capsys.readouterr().err
-    assert case["message"].format(file=file, url=url) in err, err
-    assert code == 1
+    assert case["message"].format(file=file, url=url, inputs=inputs) in err, err
+    assert "Errno" not in err and "Traceback" not in err
+    assert code == case.get("code", 1)
     assert tree(root) == before, "the project changed"

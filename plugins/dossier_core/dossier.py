@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .caches import BuildCache
 from .frontmatter import read_article
 from .model import Article, Problem
 from .registry import Registry, load_registry
+from .seedtext import is_text_seed
+from .yamlload import YamlProblem, decode_utf8
 
 
 @dataclass
@@ -24,21 +28,20 @@ class Dossier:
         return next(a for a in self.articles if a.id == article_id)
 
 
-class ArticleCache:
+class ArticleCache(BuildCache[Path, tuple[tuple[int, int], Article | None, list[Problem]]]):
     """Parsed articles kept between loads (`mkdocs serve` rebuilds), keyed by file path,
-    modification time and size: an unchanged file is not read or parsed again."""
-
-    def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], Article | None, list[Problem]]] = {}
+    modification time and size: an unchanged file is not read or parsed again. Bounded
+    (caches.py): `load_dossier` drops the files its load did not read (deleted or
+    renamed)."""
 
     def read(self, path: Path, root: Path, problems: list[Problem]) -> Article | None:
         stat = path.lstat()
         key = (stat.st_mtime_ns, stat.st_size)
-        cached = self._entries.get(path)
+        cached = self.get(path)
         if cached is None or cached[0] != key:
             found: list[Problem] = []
             cached = (key, read_article(path, root, found), found)
-            self._entries[path] = cached
+            self.put(path, cached)
         problems.extend(cached[2])
         return cached[1]
 
@@ -56,12 +59,75 @@ def load_dossier(
     registry = load_registry(root, dossier_dir, problems)
     dossier = Dossier(root, dossier_dir, registry, problems=problems)
     folder = root / dossier_dir / "articles"
+    unchecked: dict[str, int] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         article = cache.read(path, root, problems) if cache else read_article(path, root, problems)
+        if article is not None:
+            article = _unchecked(article, registry, unchecked)
         if article is not None and _check(article, dossier):
             dossier.articles.append(article)
+    if cache is not None:
+        cache.sweep()  # only the files of this load are kept
+    _check_same_seed(dossier.articles, problems)
+    for kind, rel in registry.unreadable.items():
+        what = {"actors": "actor", "sources": "outlet", "labels": "label"}[kind]
+        left = [f"{n} {thing}{'s' if n != 1 else ''}" for thing in ("article", "annotation")
+                if (n := unchecked.get(f"{kind} {thing}s", 0))]  # fmt: skip
+        note = f"; left out until it is fixed: {' and '.join(left)}" if left else ""
+        message = f"{what} references not checked: {rel} could not be read{note}"
+        problems.append(Problem(rel, None, message))
     dossier.articles.sort(key=lambda a: (a.published or "9999", a.id))
     return dossier
+
+
+def _unchecked(article: Article, registry: Registry, counts: dict[str, int]) -> Article | None:
+    """The article without what names a registry file that could not be read (each left
+    out is counted, not reported one by one); None when the article itself names it."""
+    unreadable = registry.unreadable
+    if not unreadable:
+        return article
+    named = set(article.actors_add + article.actors_ignore)
+    for kind, missing in (
+        ("sources", article.outlet not in registry.sources),
+        ("actors", bool(named - set(registry.actors))),
+    ):
+        if missing and kind in unreadable:
+            counts[f"{kind} articles"] = counts.get(f"{kind} articles", 0) + 1
+            return None
+    kept = []
+    for annotation in article.annotations:
+        kind = "labels" if annotation.label not in registry.labels else "actors"
+        if kind == "actors" and not set(annotation.actors) - set(registry.actors):
+            kind = ""
+        if kind in unreadable:
+            counts[f"{kind} annotations"] = counts.get(f"{kind} annotations", 0) + 1
+        else:
+            kept.append(annotation)
+    if len(kept) == len(article.annotations):
+        return article
+    return replace(article, annotations=tuple(kept))
+
+
+def _check_same_seed(articles: list[Article], problems: list[Problem]) -> None:
+    """One source imported as two articles (same seed file, or same seed bytes): each
+    later article file (by name) is reported, naming the first."""
+    first: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.path):
+        keys = [f"path {os.path.normpath(article.seed)}"] if article.seed else []
+        keys += [f"sha256 {article.seed_sha256}"] if article.seed_sha256 else []
+        earlier = next((first[key] for key in keys if key in first), None)
+        for key in keys:
+            first.setdefault(key, article)
+        if earlier is not None:
+            same = "file" if article.seed == earlier.seed else "bytes (seed_sha256)"
+            problems.append(
+                Problem(
+                    article.path,
+                    article.lines.get("seed", article.lines.get("seed_sha256", 1)),
+                    f"the same seed {same} as {earlier.path}: one source is published twice; "
+                    "keep one article (move your edits into it) and delete the other file",
+                )
+            )
 
 
 def closest(name: str, candidates: list[str]) -> str:
@@ -108,7 +174,18 @@ def _check_seed(article: Article, root: Path, problems: list[Problem]) -> None:
     if not seed.is_file():
         problems.append(Problem(article.path, line, f"seed file {article.seed!r} not found"))
         return
-    digest = hashlib.sha256(seed.read_bytes()).hexdigest()
+    raw = seed.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if is_text_seed(raw, seed.name):
+        try:
+            decode_utf8(raw)  # export counts offsets in the seed's text
+        except YamlProblem as error:
+            message = (
+                f"seed {article.seed!r} is not UTF-8 text: line {error.line}: {error.message}; "
+                "convert the file to UTF-8 (e.g. iconv -f cp1252 -t utf-8) and import it again"
+            )
+            problems.append(Problem(article.path, line, message))
+            return
     if article.seed_sha256 and digest != article.seed_sha256:
         problems.append(
             Problem(

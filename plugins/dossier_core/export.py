@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
@@ -13,6 +14,8 @@ from .dossier import Dossier
 from .linking import DossierIndex
 from .ptcformat import LABEL_TO_PTC
 from .seedmap import SeedMap
+from .seedtext import seed_text
+from .yamlload import YamlProblem
 
 FORMATS = ("jsonl", "csv", "w3c", "ptc")
 CONTEXT_CHARS = 32  # prefix/suffix length in W3C selectors when the analyst gave none
@@ -79,7 +82,11 @@ def _seed_map(root: Path, seed: str | None, body: str) -> SeedMap | None:
     path = (root / seed).resolve()
     if not path.is_relative_to(root) or not path.is_file():
         return None
-    return SeedMap(body, path.read_bytes().decode("utf-8").lstrip("\ufeff"))
+    try:
+        text = seed_text(path.read_bytes(), path.name)
+    except (OSError, YamlProblem):
+        return None  # `dossier check` (and export's own report) says why
+    return SeedMap(body, text) if text is not None else None
 
 
 def to_jsonl(items: list[Row]) -> str:
@@ -96,23 +103,38 @@ def to_csv(items: list[Row]) -> str:
     return buffer.getvalue()
 
 
-def to_ptc(dossier: Dossier, items: list[Row]) -> tuple[str, list[str]]:
-    """SemEval TSV lines (id, technique, start, end in the original file) and warnings.
+@dataclass
+class PtcExport:
+    """A PTC export: its TSV text, how many spans it holds, and what it left out."""
 
-    Only propaganda techniques are written; an annotation whose passage does not map
-    onto the seed file is reported, not written with made-up offsets.
+    text: str
+    written: int
+    not_ptc: Counter[str]  # label id -> annotations whose label is no PTC technique
+    unmapped: list[tuple[str, str]]  # (label, why): passages that do not map onto the seed
+
+
+def to_ptc(dossier: Dossier, items: list[Row]) -> PtcExport:
+    """SemEval TSV lines (id, technique, start, end in the original file).
+
+    Only propaganda techniques are written (the others are counted by label); an
+    annotation whose passage does not map onto the seed file is reported, not written
+    with made-up offsets.
     """
-    lines, warnings = [], []
+    lines: list[str] = []
+    not_ptc: Counter[str] = Counter()
+    unmapped: list[tuple[str, str]] = []
     for row in items:
         technique = LABEL_TO_PTC.get(row.label)
         if technique is None:
+            not_ptc[row.label] += 1
             continue
         start, end = (row.seed_start, row.seed_end) if row.seed else (row.start, row.end)
         if start is None or end is None:
-            warnings.append(f"{row.article}: annotation {row.number} does not map onto {row.seed}")
+            why = f"{row.article}: annotation {row.number} does not map onto {row.seed}"
+            unmapped.append((row.label, why))
             continue
         lines.append(f"{_ptc_id(row)}\t{technique}\t{start}\t{end}\n")
-    return "".join(lines), warnings
+    return PtcExport("".join(lines), len(lines), not_ptc, unmapped)
 
 
 def _ptc_id(row: Row) -> str:

@@ -2,15 +2,59 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Problem
+from .yamlload import YamlProblem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# What YAML reads as a timestamp: a date, maybe followed by a time.
+_TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]|$)")
 _BOOLEAN_HINT = "YAML reads unquoted yes/no/true/false/on/off as a boolean; put it in quotes"
+
+
+@dataclass(frozen=True)
+class ColumnProblem(Problem):
+    """A Problem located to the column too (`file:line:col: message`)."""
+
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return super().__str__()
+
+
+def yaml_problem(path: str, error: YamlProblem) -> Problem:
+    """The Problem of a file that YAML (or UTF-8 decoding) refused."""
+    if error.column is not None:
+        return ColumnProblem(path, error.line, error.message, error.column)
+    return Problem(path, error.line, error.message)
+
+
+def date_problem(text: str) -> str | None:
+    """Why a date-shaped text (YYYY, YYYY-MM, YYYY-MM-DD, maybe with a time) is no
+    date, e.g. 'February 2019 has 28 days'; None when it is one."""
+    match = _TIMESTAMP.match(text) or re.match(r"^(\d{4})(?:-(\d{1,2}))?()$", text)
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        return "there is no year 0"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "there is no day 0"
+    if month is not None and day is not None:
+        days = calendar.monthrange(year or 1, month)[1]
+        if day > days:
+            return f"{calendar.month_name[month]} {year} has {days} days"
+    return None  # a bad time after a good date: Reader.date's format message says it
 
 
 class Reader:
@@ -61,6 +105,12 @@ class Reader:
         if isinstance(value, (dt.date, dt.datetime)):
             return value.strftime("%Y-%m-%d")
         text = self.string(key)
+        reason = date_problem(text) if text else None
+        if reason:
+            self.error(
+                self.line_of(key), f"{key}: {text} is not a date ({reason}); write YYYY-MM-DD"
+            )
+            return ""
         if text and not _DATE.match(text):
             self.error(
                 self.line_of(key), f"'{key}' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}"

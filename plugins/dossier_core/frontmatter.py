@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .annotations import read_annotations
-from .fields import Reader
+from .fields import Reader, yaml_problem
 from .language import LANGUAGE_CODE
 from .model import Article, Problem, RemovedLine
 from .yamlload import YamlProblem, decode_utf8, load_yaml
@@ -104,7 +104,10 @@ def read_article(path: Path, root: Path, problems: list[Problem]) -> Article | N
         check_characters(text)
         yaml_text, body, body_line = split(text)
         data = load_yaml(yaml_text, first_line=2)
-    except (FrontMatterError, YamlProblem) as error:
+    except YamlProblem as error:
+        problems.append(yaml_problem(rel, error))
+        return None
+    except FrontMatterError as error:
         problems.append(Problem(rel, error.line, error.message))
         return None
     # A broken article field drops the article; a broken annotation only drops that

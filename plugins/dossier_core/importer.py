@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import re
 from pathlib import Path
 
 from .atomicwrite import write_atomic
@@ -28,6 +27,7 @@ from .newarticle import (
     seed_path_for,
 )
 from .outlethints import load_outlets, outlet_warnings
+from .seedtext import is_web_page
 
 __all__ = [
     "ImportFailure",
@@ -41,9 +41,6 @@ __all__ = [
 # A news page, even saved with its inline styles and scripts, is a few MB; the limit
 # keeps a mistaken file (a video, a database dump, a gzip bomb) from stalling import.
 MAX_SEED_BYTES = 20_000_000
-_HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE | re.DOTALL
-)
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -130,7 +127,7 @@ def read_seed(raw: bytes, name: str) -> Imported:
                 f"{name}: is {kind}, not a text or a web page; save the article as HTML "
                 "(or copy its text into a .txt file) and import that"
             )
-    if _HTML_START.match(data[:4096]) or name.lower().endswith((".html", ".htm", ".html.gz")):
+    if is_web_page(data, name):
         from .htmlimport import read_page  # trafilatura is loaded only for web pages
 
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .fields import date_problem
 from .frontmatter import MAX_ARTICLE_BYTES, check_characters
 from .language import LANGUAGE_CODE
 from .newarticle import Imported
@@ -112,8 +113,10 @@ def to_imported(
         title_note = "The export gives no title: this is the first sentence of the text."
     published, raw_date = parse_date(get("published")), get("published")
     if raw_date and published is None:
-        raise fail("published", f"{raw_date!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY, "
-                   "or a timestamp such as 2019-03-25 14:02:11)")  # fmt: skip
+        reason = date_problem(raw_date)  # e.g. February 2019 has 28 days
+        raise fail("published", f"{raw_date!r} is not a date" + (f" ({reason})" if reason else "")
+                   + "; write YYYY-MM-DD, YYYY-MM, YYYY, or a timestamp such as "
+                   "2019-03-25 14:02:11")  # fmt: skip
     url = get("url")
     if url and not url.lower().startswith(("http://", "https://")):
         raise fail("url", f"{url!r} is not an http(s) address")

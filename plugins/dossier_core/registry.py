@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .fields import Reader
+from .fields import Reader, yaml_problem
 from .frontmatter import refuse_file
 from .model import (
     ACTOR_KINDS,
@@ -34,40 +34,42 @@ class Registry:
     actors: dict[str, Actor] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     labels: dict[str, Label] = field(default_factory=dict)
+    # "actors", "sources", "labels" -> the file (relative to the project) that could
+    # not be read at all: references to it are not checked (one problem says so).
+    unreadable: dict[str, str] = field(default_factory=dict)
 
 
 def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Registry:
     """Load actors.yml, sources.yml and labels.yml from `root/dossier_dir`, with problems."""
     base = root / dossier_dir
     registry = Registry()
-    actors = _load_mapping(base / "actors.yml", root, problems)
+    actors = _load_mapping(base / "actors.yml", root, problems, registry, "actors")
     for actor_id, (_, reader) in actors.items():
         registry.actors[actor_id] = _actor(actor_id, reader)
     _derive_surnames(registry.actors)
     _check_alias_collisions(registry.actors, f"{dossier_dir}/actors.yml", problems)
-    for source_id, (_, reader) in _load_mapping(base / "sources.yml", root, problems).items():
+    sources = _load_mapping(base / "sources.yml", root, problems, registry, "sources")
+    for source_id, (_, reader) in sources.items():
         registry.sources[source_id] = _source(source_id, reader)
     labels_path = base / "labels.yml"
     if labels_path.exists():  # a dossier without annotations needs no labels
-        for label_id, (_, reader) in _load_mapping(labels_path, root, problems).items():
+        labels = _load_mapping(labels_path, root, problems, registry, "labels")
+        for label_id, (_, reader) in labels.items():
             registry.labels[label_id] = _label(label_id, reader)
     return registry
 
 
-def _load_mapping(path: Path, root: Path, problems: list[Problem]) -> dict:
+def _load_mapping(
+    path: Path, root: Path, problems: list[Problem], registry: Registry, kind: str
+) -> dict:
+    """The entries of one registry file; when the file cannot be read at all, its one
+    problem, and `registry.unreadable[kind]` set so that references go unchecked."""
     rel = path.relative_to(root).as_posix()
-    if not path.exists():
-        problems.append(Problem(rel, None, "file not found"))
-        return {}
-    refusal = refuse_file(path, root, MAX_REGISTRY_BYTES)
-    if refusal:
-        problems.append(Problem(rel, None, refusal))
-        return {}
-    try:
-        data = load_yaml(decode_utf8(path.read_bytes()))
-    except YamlProblem as error:
-        problems.append(Problem(rel, error.line, error.message))
-        return {}
+    found: list[Problem] = []
+    data = _read_registry_file(path, rel, root, found)
+    if found or (data is not None and not isinstance(data, dict)):
+        registry.unreadable[kind] = rel
+    problems.extend(found)
     if data is None:
         return {}
     top = Reader(data, rel, 1, problems)
@@ -79,6 +81,25 @@ def _load_mapping(path: Path, root: Path, problems: list[Problem]) -> dict:
         if probe.ident("id"):
             result[str(key)] = (value, reader)
     return result
+
+
+def _read_registry_file(path: Path, rel: str, root: Path, problems: list[Problem]) -> object:
+    if not path.exists():
+        where = f"looked in {path.parent}"
+        problems.append(Problem(rel, None, f"file not found ({where}); create it or pass --root"))
+        return None
+    refusal = refuse_file(path, root, MAX_REGISTRY_BYTES)
+    if refusal:
+        problems.append(Problem(rel, None, refusal))
+        return None
+    try:
+        return load_yaml(decode_utf8(path.read_bytes()))
+    except YamlProblem as error:
+        problems.append(yaml_problem(rel, error))
+        return None
+    except OSError as error:
+        problems.append(Problem(rel, None, f"cannot be read ({error.strerror or error})"))
+        return None
 
 
 def _alias(text: str, metonym: bool) -> Alias:

@@ -29,12 +29,19 @@ class LineList(list):
 
 
 class YamlProblem(Exception):
-    """A YAML error at a (1-based) line of the file."""
+    """A YAML error at a (1-based) line, and column when it helps, of the file."""
 
-    def __init__(self, line: int | None, message: str) -> None:
+    def __init__(self, line: int | None, message: str, column: int | None = None) -> None:
         self.line = line
+        self.column = column
         self.message = message
         super().__init__(message)
+
+
+TAB_MESSAGE = (
+    "a tab character; YAML allows only spaces for indentation and separation: "
+    "replace it with spaces"
+)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -71,8 +78,18 @@ def _sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A date or time, or its text when it is no date (2019-02-30, 2019-13-45): PyYAML
+    would raise a bare ValueError; `fields.Reader.date` says what is wrong with it."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return str(node.value)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
@@ -88,8 +105,9 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         # has no use for them, so any alias is refused before anything is built.
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
                 raise YamlProblem(
-                    event.start_mark.line + 1 + offset,
+                    mark.line + 1 + offset if mark is not None else None,
                     "YAML aliases (*name) are not allowed in dossier files",
                 )
         loader = _Loader(text)
@@ -101,9 +119,30 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else None
+        column = _tab_column(text, mark, str(error.problem or ""))
+        if column is not None:
+            raise YamlProblem(line, TAB_MESSAGE, column) from None
         raise YamlProblem(line, f"invalid YAML: {error.problem or error}") from None
     except yaml.YAMLError as error:
         raise YamlProblem(None, f"invalid YAML: {error}") from None
+
+
+def _tab_column(text: str, mark: Any, problem: str) -> int | None:
+    """The 1-based column of the tab an error is about, or None: the character at the
+    mark, else a tab in the line's indentation, else any tab of the line when the
+    parser's own message names one."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    if line[mark.column : mark.column + 1] == "\t":
+        return int(mark.column) + 1
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" in line[:indent] or ("tab" in problem and "\t" in line):
+        return line.index("\t") + 1
+    return None
 
 
 def decode_utf8(raw: bytes) -> str:
