@@ -26,19 +26,19 @@ style instead (what `dossier render --links source` writes), for comparison.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from dossier_search import SearchIndexError, index_site
+from dossier_search.tempdirs import make_temp
 
 from .atomicwrite import write_atomic
+from .cli_common import error
 from .pagekit import BLOCK, Page, fill_blocks
 from .settings import RenderSettings
 from .sitebuild import load_checked, read_config, render_site, site_refusal
@@ -62,8 +62,7 @@ def build_with_zensical(
     docs_dir = config.parent / str(settings_file.get("docs_dir") or "docs")
     refusal = site_refusal(site, root, docs_dir)
     if refusal:
-        print(f"dossier build: error: {refusal}", file=sys.stderr)
-        return 2
+        return error("build", refusal)
     loaded = load_checked(root, dossier_dir)
     if loaded[2]:
         for item in loaded[2]:
@@ -79,7 +78,7 @@ def build_with_zensical(
         directory_urls=settings_file.get("use_directory_urls") is not False,
         links="source",  # the blocks put in afterwards are made with final URLs
     )
-    work = _make_temp()
+    work = make_temp(TEMP_PREFIX)  # those of killed builds are removed first
     try:
         docs = work / "docs"
         shutil.copytree(docs_dir, docs)
@@ -102,8 +101,8 @@ def build_with_zensical(
             return 1
         try:
             searched = index_site(built, log=lambda m: print(m, file=sys.stderr))
-        except SearchIndexError as error:
-            print(f"dossier build: search index: {error}", file=sys.stderr)
+        except SearchIndexError as failure:
+            print(f"dossier build: search index: {failure}", file=sys.stderr)
             return 1
         _replace(site, built)
     finally:
@@ -141,8 +140,8 @@ def run_zensical(project: Path) -> int:
         result = subprocess.run(
             command, cwd=project, check=False, capture_output=True, text=True, errors="replace"
         )
-    except OSError as error:
-        print(f"dossier build: error: zensical: {error}", file=sys.stderr)
+    except OSError as failure:
+        print(f"dossier build: error: zensical: {failure}", file=sys.stderr)
         return 1
     for stream, text in ((sys.stdout, result.stdout), (sys.stderr, result.stderr)):
         report, traceback, rest = text.partition("Traceback (most recent call last):")
@@ -165,28 +164,6 @@ def derived_config(config: Path, settings: dict[str, Any]) -> dict[str, Any]:
     if STYLESHEET_PATH not in (settings.get("extra_css") or []):
         derived["extra_css"] = [STYLESHEET_PATH]
     return derived
-
-
-def _make_temp() -> Path:
-    """A temporary project named after this process; those of builds that were killed
-    (their process gone) are removed first."""
-    base = Path(tempfile.gettempdir())
-    # (os.kill(pid, 0) would stop the process on Windows: there, nothing is removed)
-    for folder in base.glob(f"{TEMP_PREFIX}*-*") if os.name == "posix" else ():
-        pid = folder.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _replace(site: Path, built: Path) -> None:
