@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .model import Problem
@@ -18,23 +17,9 @@ _TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]|$)")
 _BOOLEAN_HINT = "YAML reads unquoted yes/no/true/false/on/off as a boolean; put it in quotes"
 
 
-@dataclass(frozen=True)
-class ColumnProblem(Problem):
-    """A Problem located to the column too (`file:line:col: message`)."""
-
-    column: int | None = None
-
-    def __str__(self) -> str:
-        if self.line and self.column:
-            return f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return super().__str__()
-
-
 def yaml_problem(path: str, error: YamlProblem) -> Problem:
     """The Problem of a file that YAML (or UTF-8 decoding) refused."""
-    if error.column is not None:
-        return ColumnProblem(path, error.line, error.message, error.column)
-    return Problem(path, error.line, error.message)
+    return Problem(path, error.line, error.message, error.column)
 
 
 def date_problem(text: str) -> str | None:

@@ -10,14 +10,18 @@ ACTOR_KINDS = ("person", "organisation", "institution", "country", "city", "plac
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in the dossier, located by file (relative to the project) and line."""
+    """Something wrong in the dossier, located by file (relative to the project), line
+    and, where it helps (a tab YAML refuses), column."""
 
     path: str
     line: int | None
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column:
+            where += f":{self.column}"
         return f"{where}: {self.message}"
 
 
