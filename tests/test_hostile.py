@@ -133,7 +133,32 @@ GENERATORS = {
     "same-seed": lambda name, root: _same_seed(name, root, same_file=True),
     "same-seed-bytes": lambda name, root: _same_seed(name, root, same_file=False),
     "non-utf8-seed": lambda name, root: _seeded(name, root, "latin.txt", "Caf\xe9 Guaido.\n"),
+    # narratives.yml (optional) and the `narrative:` key of annotations
+    "narrative-unknown": lambda name, root: _narrated(name, root, NARRATIVES, "us-pupet"),
+    "narratives-broken": lambda name, root: _narrated(name, root, "us-puppet: {title: [x\n"),
+    "narratives-markup": lambda name, root: _narrated(
+        name, root, NARRATIVES_MARKUP, quote="Juan Guaido spoke."
+    ),
+    "narratives-bad-url": lambda name, root: _narrated(
+        name,
+        root,
+        NARRATIVES + "  refutation: R\n  sources: [{title: S, url: 'javascript:alert(1)'}]\n",
+    ),
 }
+NARRATIVES = "us-puppet:\n  title: Guaido as a puppet\n  summary: S\n"
+NARRATIVES_MARKUP = (
+    "us-puppet:\n  title: <script>alert(1)</script>\n  summary: '[x](javascript:alert(1)) {{ x }}'\n"
+    "  refutation: <img src=x onerror=alert(1)>\n  sources: [{title: <b>S</b>, url: 'https://e.org/\"><x>'}]\n"
+)
+
+
+def _narrated(
+    name: str, root: Path, narratives: str, narrative: str = "us-puppet", quote: str = "Guaido"
+) -> None:
+    """narratives.yml, and an article whose annotation (line 6) carries `narrative`."""
+    (root / "dossier/narratives.yml").write_text(narratives, encoding="utf-8")
+    extra = f"annotations:\n  - quote: {quote}\n    label: context\n    narrative: {narrative}\n"
+    (root / "dossier/articles" / f"{name}.md").write_text(_simple(name, extra=extra))
 
 
 def _seeded(name: str, root: Path, seed: str, text: str, sha: str | None = None) -> None:

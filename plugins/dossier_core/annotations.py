@@ -7,6 +7,7 @@ from .model import Annotation, EvidenceLink
 
 ANNOTATION_FIELDS = {
     "quote", "prefix", "suffix", "start", "end", "label", "note", "verdict", "actors", "links",
+    "narrative",
 }  # fmt: skip
 
 
@@ -39,6 +40,7 @@ def read_annotations(r: Reader) -> tuple[Annotation, ...]:
                 verdict=entry.string("verdict"),
                 actors=entry.strings("actors"),
                 links=_links(entry),
+                narrative=entry.ident("narrative", required=False),
             )
         )
     return tuple(result)

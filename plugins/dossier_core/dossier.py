@@ -11,6 +11,7 @@ from pathlib import Path
 from .caches import BuildCache
 from .frontmatter import read_article
 from .model import Article, Problem
+from .narrativeregistry import check_narratives
 from .registry import Registry, load_registry
 from .seedtext import is_text_seed
 from .yamlload import YamlProblem, decode_utf8
@@ -65,12 +66,13 @@ def load_dossier(
         if article is not None:
             article = _unchecked(article, registry, unchecked)
         if article is not None and _check(article, dossier):
-            dossier.articles.append(article)
+            dossier.articles.append(check_narratives(article, registry, problems))
     if cache is not None:
         cache.sweep()  # only the files of this load are kept
     _check_same_seed(dossier.articles, problems)
     for kind, rel in registry.unreadable.items():
-        what = {"actors": "actor", "sources": "outlet", "labels": "label"}[kind]
+        what = {"actors": "actor", "sources": "outlet", "labels": "label",
+                "narratives": "narrative"}[kind]  # fmt: skip
         left = [f"{n} {thing}{'s' if n != 1 else ''}" for thing in ("article", "annotation")
                 if (n := unchecked.get(f"{kind} {thing}s", 0))]  # fmt: skip
         note = f"; left out until it is fixed: {' and '.join(left)}" if left else ""

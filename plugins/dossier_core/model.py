@@ -114,6 +114,18 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Narrative:
+    """A claim tracked across outlets (narratives.yml), with an optional sourced refutation."""
+
+    id: str
+    title: str
+    summary: str
+    refutation: str = ""
+    sources: tuple[Citation, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class EvidenceLink:
     url: str
     title: str = ""
@@ -138,6 +150,7 @@ class Annotation:
     verdict: str = ""
     actors: tuple[str, ...] = ()
     links: tuple[EvidenceLink, ...] = ()
+    narrative: str = ""  # a key of narratives.yml: the narrative the passage carries
 
 
 @dataclass(frozen=True)

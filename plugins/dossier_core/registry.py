@@ -15,10 +15,12 @@ from .model import (
     Alias,
     Citation,
     Label,
+    Narrative,
     OutletLabel,
     Problem,
     Source,
 )  # fmt: skip
+from .narrativeregistry import read_narrative
 from .text import fold
 from .yamlload import YamlProblem, decode_utf8, load_yaml
 
@@ -34,13 +36,15 @@ class Registry:
     actors: dict[str, Actor] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     labels: dict[str, Label] = field(default_factory=dict)
+    narratives: dict[str, Narrative] = field(default_factory=dict)  # narratives.yml
     # "actors", "sources", "labels" -> the file (relative to the project) that could
     # not be read at all: references to it are not checked (one problem says so).
     unreadable: dict[str, str] = field(default_factory=dict)
 
 
 def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Registry:
-    """Load actors.yml, sources.yml and labels.yml from `root/dossier_dir`, with problems."""
+    """Load actors.yml, sources.yml, labels.yml and narratives.yml (optional) from
+    `root/dossier_dir`, with problems."""
     base = root / dossier_dir
     registry = Registry()
     actors = _load_mapping(base / "actors.yml", root, problems, registry, "actors")
@@ -56,6 +60,11 @@ def load_registry(root: Path, dossier_dir: str, problems: list[Problem]) -> Regi
         labels = _load_mapping(labels_path, root, problems, registry, "labels")
         for label_id, (_, reader) in labels.items():
             registry.labels[label_id] = _label(label_id, reader)
+    narratives_path = base / "narratives.yml"
+    if narratives_path.exists():  # optional: a dossier without it has no narratives
+        narratives = _load_mapping(narratives_path, root, problems, registry, "narratives")
+        for narrative_id, (_, reader) in narratives.items():
+            registry.narratives[narrative_id] = read_narrative(narrative_id, reader)
     return registry
 
 
