@@ -17,6 +17,7 @@ def small_pages(directory_urls: bool) -> RenderSettings:
     return RenderSettings(
         directory_urls=directory_urls, actor_articles_per_page=2, list_articles_per_page=2,
         label_passages_per_page=2, index_rows_per_page=2, republication_rows_per_page=2,
+        actor_annotations_per_page=2,
     )  # fmt: skip
 
 
@@ -27,7 +28,8 @@ def test_numbered_pages_and_their_links(directory_urls: bool) -> None:
     paths = {page.path for page in built}
     for expected in ["actors/nicolas-maduro/2.md", "actors/nicolas-maduro/3.md",
                      "labels/claim/2.md", "articles/index/2.md", "articles/index/3.md",
-                     "sources/unknown.md"]:  # fmt: skip
+                     "sources/unknown.md", "actors/juan-guaido/annotations/2.md",
+                     "labels/claim/outlet-unknown/2.md"]:  # fmt: skip
         assert expected in paths, expected
     urls = {page_url(path, directory_urls) for path in paths}
     followed = 0

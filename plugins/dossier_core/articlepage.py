@@ -15,10 +15,12 @@ from collections import Counter
 from .bodyhtml import render_body
 from .dossier import Dossier
 from .escaping import escape_attribute
+from .framing import about_places
 from .kinds import ACTOR_KINDS
 from .language import language_name
 from .linking import ArticleLinks, DossierIndex
 from .model import Article, Span
+from .narratives import narrative_key
 from .notes import article_notes
 from .pagekit import (
     Lazy,
@@ -52,7 +54,7 @@ def article_page(
         heading(1, article.title, article.language),
         Lazy(lambda: _card(dossier, entry, url)),
         Lazy(lambda: render_body(article.body, _spans(dossier, entry, url), lang=article.language)),
-        *article_notes(dossier, path, entry, settings),
+        *article_notes(dossier, path, entry, settings, index),
         Lazy(lambda: _search_filters(dossier, entry)),
         *_actors(dossier, entry, url),
         *_related(dossier, index, entry, url),
@@ -75,7 +77,11 @@ def page_key(
         other = index.articles[item.article_id].article
         related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
     republished = republished_key(index, entry.article.id, settings)
-    parts = (repr(entry.article), index.registry_key, related, republished, settings)
+    narratives = narrative_key(dossier, entry.article)  # the titles its notes link
+    # where its notes' "About:" links lead (the actors' pages move as the dossier grows)
+    about = about_places(index, dossier.registry.labels, entry, settings.actor_annotations_per_page)
+    parts = (repr(entry.article), index.registry_key, related, republished, settings, narratives,
+             sorted(about.items()))  # fmt: skip
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

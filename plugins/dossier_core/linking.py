@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .anchoring import AnchorError, anchor
 from .caches import DEFAULT_LIMIT, BuildCache
 from .dossier import Dossier, closest
+from .framing import about_actors
 from .matching import Matcher
 from .model import Anchored, Annotation, Article, Mention, Problem
 from .registry import Registry
@@ -59,6 +60,9 @@ class DossierIndex:
     problems: list[Problem] = field(default_factory=list)  # anchoring problems
     registry_key: str = ""  # see registry_key(): cache keys of analyses and pages use it
     republications: Republications = field(default_factory=Republications)  # republish.py
+    # actor id -> [(article id, anchored)]: annotations naming the actor or whose passage
+    # mentions it, in the order its pages list them (framing.about_actors)
+    annotations_by_actor: dict[str, list[tuple[str, Anchored]]] = field(default_factory=dict)
 
 
 class AnalysisCache(BuildCache[str, tuple]):
@@ -125,6 +129,7 @@ def build_index(
         problems,
         fingerprint,
         detect(dossier.articles, signatures),
+        annotations_by_actor=about_actors(links, dossier.registry.labels),
     )
 
 

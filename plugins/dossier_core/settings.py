@@ -28,6 +28,10 @@ class RenderSettings:
     index_rows_per_page: int = 200  # the articles index (actors, outlets, labels: one page)
     label_passages_per_page: int = 100  # label pages
     republication_rows_per_page: int = 200  # the list of republished stories
+    actor_annotations_per_page: int = 50  # annotations about an actor, to a page
+    framing_outlets: int = 8  # outlets shown by name in an actor's label x outlet table
+    profile_actors: int = 10  # most-mentioned actors on an outlet page
+    charted_pages: int = 100  # actor (most mentioned), outlet (most articles) pages with a chart
 
     def page_url(self, path: str) -> str:
         """The URL (relative to the site root) of a page's source path."""
