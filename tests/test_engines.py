@@ -372,3 +372,17 @@ def test_a_build_never_empties_a_folder_that_is_not_a_site(tmp_path: Path) -> No
         (tmp_path / "notes" / "empty").mkdir(exist_ok=True)
         assert site_refusal(tmp_path / folder, REPO, docs) is None, folder
     assert (tmp_path / "notes" / "draft.txt").is_file()
+
+
+def test_every_engine_publishes_the_same_data_files(sites: dict[str, Path]) -> None:
+    """The data files (data/: the exports) and the data page linking them: MkDocs puts
+    them in with the plugin, Zensical's path with render_site; the same bytes."""
+    names = ["annotations.jsonl", "annotations.csv", "annotations.jsonld",
+             "annotations-ptc.tsv", "articles.csv", "articles.jsonl"]  # fmt: skip
+    for engine, site in others(sites).items():
+        for name in names:
+            data = (site / "data" / name).read_bytes()
+            assert data == (sites["mkdocs"] / "data" / name).read_bytes(), (engine, name)
+        page = (site / "data" / "index.html").read_text(encoding="utf-8")
+        linked = re.findall(r'href="\.\./data/([^"]+)" download', page)
+        assert linked == names, engine

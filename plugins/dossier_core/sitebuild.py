@@ -28,6 +28,8 @@ import yaml
 
 from .atomicwrite import write_atomic, write_atomic_bytes
 from .cli_common import error
+from .datafiles import DataOptions, base_url, write_data_files
+from .datapage import data_page
 from .dossier import Dossier, load_dossier
 from .linking import DossierIndex, build_index
 from .model import Problem
@@ -51,6 +53,7 @@ class Rendered:
     unfilled: list[Page] = field(default_factory=list)  # complete=False: blocks to put in
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    data: list[str] = field(default_factory=list)  # the data files (not in `files`)
 
 
 def load_checked(root: Path, dossier_dir: str) -> tuple[Dossier, DossierIndex, list[Problem]]:
@@ -69,6 +72,7 @@ def render_site(
     loaded: tuple[Dossier, DossierIndex, list[Problem]] | None = None,
     manifest: bool = True,
     complete: bool = True,
+    data: DataOptions | None = None,
 ) -> Rendered:
     """Write everything an engine without our plugin needs into `out`: every generated
     page complete (`Page.text`: its blocks in place), the label stylesheet and the
@@ -81,13 +85,28 @@ def render_site(
     (`Page.markdown`, in the settings' link style) and the pages that have blocks are
     returned (`unfilled`, made in the "page" link style: final URLs) for the blocks to
     be put into the built HTML. Making the pages twice costs little: their blocks are
-    rendered only when asked for."""
+    rendered only when asked for.
+
+    The data files (datafiles.py) are written under data/ too, and the data page with
+    them; `data` defaults to the options of root/mkdocs.yml (data_options)."""
     dossier, index, problems = loaded or load_checked(root, dossier_dir)
     result = Rendered(problems=list(problems))
     out.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
-    made = build_pages(dossier, index, settings)
-    final = made if complete else build_pages(dossier, index, replace(settings, links="page"))
+    data = data or data_options(root / "mkdocs.yml")
+    written_data = write_data_files(dossier, index, data, out)
+    result.data = [item.path for item in written_data.files]
+    made = [
+        *build_pages(dossier, index, settings),
+        data_page(dossier, written_data, data, settings),
+    ]
+    final = made
+    if not complete:
+        page_links = replace(settings, links="page")
+        final = [
+            *build_pages(dossier, index, page_links),
+            data_page(dossier, written_data, data, page_links),
+        ]
     for page, filled in zip(made, final, strict=True):
         _write(out / page.path, page.text if complete else page.markdown)
         written.append(page.path)
@@ -103,8 +122,9 @@ def render_site(
         written.append(seed_path(seed))
     result.files = written
     if manifest:
-        result.removed = _remove_stale(out, set(written))
-        write_atomic(out / MANIFEST, json.dumps(sorted(written), indent=0) + "\n")
+        every = sorted(written + result.data)
+        result.removed = _remove_stale(out, set(every))
+        write_atomic(out / MANIFEST, json.dumps(every, indent=0) + "\n")
     return result
 
 
@@ -232,6 +252,17 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def read_config(config: Path) -> dict[str, Any]:
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
     return data if isinstance(data, dict) else {}
+
+
+def data_options(config: Path) -> DataOptions:
+    """The data files' options from mkdocs.yml (none when there is no such file): the
+    W3C base from site_url, the licence from the plugin's data_licence, as the plugin
+    reads them under MkDocs."""
+    if not config.is_file():
+        return DataOptions()
+    licence = plugin_option(config, "data_licence")
+    site_url = read_config(config).get("site_url")
+    return DataOptions(base_url(site_url), licence if isinstance(licence, str) else None)
 
 
 def plugin_option(config: Path, option: str, plugin: str = "dossier") -> Any:

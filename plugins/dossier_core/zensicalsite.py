@@ -41,7 +41,7 @@ from .atomicwrite import write_atomic
 from .cli_common import error
 from .pagekit import BLOCK, Page, fill_blocks
 from .settings import RenderSettings
-from .sitebuild import load_checked, read_config, render_site, site_refusal
+from .sitebuild import data_options, load_checked, read_config, render_site, site_refusal
 from .styles import STYLESHEET_PATH
 
 TEMP_PREFIX = "dossier-zensical-"
@@ -84,7 +84,7 @@ def build_with_zensical(
         shutil.copytree(docs_dir, docs)
         rendered = render_site(
             root, dossier_dir, docs, settings, loaded=loaded, manifest=False,
-            complete=not blocks_after,
+            complete=not blocks_after, data=data_options(config),
         )  # fmt: skip
         (work / "mkdocs.yml").write_text(
             yaml.safe_dump(derived_config(config, settings_file), sort_keys=False),

@@ -11,6 +11,9 @@ from dossier_search.indexer import DEFAULT_BUNDLE_SIZE, DEFAULT_SHARD_SIZE
 class DossierConfig(Config):
     dossier_dir = opt.Type(str, default="dossier")
     """The dossier folder, relative to mkdocs.yml."""
+    data_licence = opt.Optional(opt.Type(str))
+    """The licence notice of the data files (data/), shown on the data page; without
+    it the page says no licence was given."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
     search_shard_size = opt.Type(int, default=DEFAULT_SHARD_SIZE)

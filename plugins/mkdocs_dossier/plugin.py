@@ -3,7 +3,8 @@
 - on_config: add the label stylesheet (generated from labels.yml) to extra_css.
 - on_files: load the dossier, report its problems as warnings (so `--strict` fails),
   and add every generated page, the label stylesheet and the seed files as generated
-  Files (MkDocs >= 1.6).
+  Files (MkDocs >= 1.6); and the data files (data/: the exports, datafiles.py),
+  written to a temporary folder removed after the build, with the data page.
 - on_post_page: put the engine's finished HTML blocks in place of their placeholders.
 - on_startup: under `serve`, keep per-article analysis and generated pages between
   rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
@@ -29,6 +30,8 @@ from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
 from dossier_core.caches import PageCache
+from dossier_core.datafiles import DataOptions, base_url, write_data_files
+from dossier_core.datapage import data_page
 from dossier_core.dossier import ArticleCache
 from dossier_core.linking import AnalysisCache
 from dossier_core.pagekit import Page as DossierPage
@@ -59,6 +62,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.searched = False
         self.index_from_disk = False
         self.indexer: ShardedIndexer | None = None  # between on_pre_build and on_post_build
+        self.data_dir: Path | None = None  # the data files, from on_files to on_post_build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -69,6 +73,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pages_dir = make_temp("dossier-pages-")
 
     def on_shutdown(self) -> None:
+        self._remove_data()
         if self.pages_dir is not None:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
 
@@ -86,7 +91,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.blocks = {}
         unsearched = 0
         settings = RenderSettings(directory_urls=config.use_directory_urls)
-        for page in build_pages(dossier, index, settings):
+        # The data files (data/) are written to disk an article at a time, never held.
+        options = DataOptions(base_url(config.site_url), self.config.data_licence)
+        self._remove_data()
+        self.data_dir = make_temp("dossier-data-")
+        data = write_data_files(dossier, index, options, self.data_dir)
+        for item in data.files:
+            files.append(
+                File.generated(config, item.path, abs_src_path=str(self.data_dir / item.path))
+            )
+        for page in [
+            *build_pages(dossier, index, settings),
+            data_page(dossier, data, options, settings),
+        ]:
             unsearched += not page.searchable
             if self.pages_dir is None:
                 files.append(File.generated(config, page.path, content=page.markdown))
@@ -162,7 +179,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             Path(config.site_dir), self.config.search_shard_size, self.config.search_bundle_size
         )
 
+    def _remove_data(self) -> None:
+        if self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            self.data_dir = None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._remove_data()  # copied into the site by now
         bundle = Path(config.site_dir) / "pagefind"
         if self.indexer is None:
             if self.serving and self.searched and self.pages_dir is not None:
@@ -188,6 +211,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info("search index: %d pages in %d bundle(s)", indexer.pages, bundles)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._remove_data()
         if self.indexer is not None:
             self.indexer.abandon()
             self.indexer = None
