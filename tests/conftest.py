@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
@@ -110,6 +111,38 @@ needs_chromium = pytest.mark.skipif(
     not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true",
     reason=f"browser tests need Debian's Chromium at {CHROMIUM}",
 )
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled project built once per session with `mkdocs build --strict` (from a
+    copy: other work may edit the repository while the tests run); the site folder.
+    Read it, never write to it: every module that asks for it shares it."""
+    project = copy_project(tmp_path_factory.mktemp("bundled-project"))
+    out = tmp_path_factory.mktemp("bundled-site")
+    result = mkdocs_build(out, cwd=project)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def bundled_site_url(bundled_site: Path) -> Iterator[str]:
+    """`bundled_site` served on 127.0.0.1; its base URL, ending in "/"."""
+    from sitecheck import serving
+
+    with serving(bundled_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium in Playwright (sitecheck.launched_chromium: skipped where it is
+    absent, except in CI). Module-scoped, not session-scoped: Playwright's sync API
+    refuses to start while another instance runs, and other modules start their own."""
+    from sitecheck import launched_chromium
+
+    with launched_chromium() as browser:
+        yield browser
 
 
 def import_project(root: Path) -> Path:

@@ -11,16 +11,11 @@ On failure, each test saves a full-page screenshot to test-results/<test name>.p
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import http.server
 import os
 import re
 import sys
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -31,24 +26,21 @@ CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
     pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}", allow_module_level=True)
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import Browser, Page, expect
 except ImportError:  # pragma: no cover - depends on the environment
     pytest.skip("browser tests need the playwright Python package", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
 
+from sitecheck import (  # noqa: E402 - after the module-level skips
+    CHROMIUM_ARGS,  # noqa: F401 - imported from here by other test modules
+    LOCAL_HOST,
+    launched_chromium,
+    screenshot_on_failure,
+    serving,
+)
+
 from conftest import REPO, copy_project, mkdocs_build, set_plugin_option  # noqa: E402 - after the module-level skips
-
-RESULTS = REPO / "test-results"
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 ARTICLE_IDS = {
     "russia-beats-us-in-venezuela",
@@ -61,25 +53,9 @@ TASS_ARTICLE = "lavrov-to-meet-venezuelan-counterpart"
 TASS_ARTICLE_TITLE = "Lavrov to meet with Venezuelan counterpart"
 
 TIMEOUT_MS = 10_000
-LOCAL_HOST = "127.0.0.1"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@contextlib.contextmanager
-def screenshot_on_failure(page: Page, name: str) -> Iterator[None]:
-    """Run the block; if it raises, save a full-page screenshot of `page`, then re-raise."""
-    try:
-        yield
-    except BaseException:
-        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "test"
-        try:
-            RESULTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(RESULTS / f"{safe}.png"), full_page=True, timeout=5_000)
-        except Exception as exc:  # the screenshot must never hide the real failure
-            print(f"could not save a screenshot for {name}: {exc}", file=sys.stderr)
-        raise
 
 
 def wait_for_tooltip(page: Page, name: str) -> None:
@@ -149,11 +125,6 @@ PAGE_RESULT = "#dossier-search .dossier-search__result"  # a result on the searc
 # --------------------------------------------------------------------------- fixtures
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the site once with `mkdocs build --strict`, serve it, yield its base URL."""
@@ -168,32 +139,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@contextlib.contextmanager
-def serving(site_dir: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launched_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, copy_project, mkdocs_build, needs_chromium
+from conftest import copy_project, mkdocs_build, needs_chromium
 from dossier_core import build_index, build_pages, load_dossier
 from dossier_core.importer import import_seeds
 from dossier_core.language import detect_language
@@ -177,7 +177,7 @@ def test_built_pages_show_the_text_as_written(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
-    from test_browser import serving
+    from sitecheck import serving
 
     with serving(site) as url:
         yield url
@@ -185,38 +185,31 @@ def site_url(site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 @needs_chromium
-def test_search_finds_spanish_and_russian_articles(site_url: str) -> None:
+def test_search_finds_spanish_and_russian_articles(chromium, site_url: str) -> None:
     """Accents folded in Spanish ('Guaido' finds 'Guaidó'), Cyrillic words found, and the
     language filter names the languages."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM_ARGS, PAGE_RESULT
+    from test_browser import PAGE_RESULT
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    page = chromium.new_page()
+    try:
+        titles = {}
+        for query in ["injerencia", "вмешательства", "Гуайдо"]:
+            page.goto(f"{site_url}search/?q={query}")
+            page.wait_for_selector(f"{PAGE_RESULT}, .dossier-search-page__status")
+            page.wait_for_timeout(300)
+            titles[query] = page.locator(f"{PAGE_RESULT} .dossier-search__title").all_inner_texts()
+        assert any("Rusia reafirma" in t for t in titles["injerencia"])
+        assert any("Лавров обсудил" in t for t in titles["вмешательства"])
+        assert any("Лавров обсудил" in t for t in titles["Гуайдо"])
+        page.goto(f"{site_url}search/?q=Guaido")
+        page.wait_for_selector(PAGE_RESULT)
+        page.locator(".dossier-search-page__filters summary").click()
+        group = page.locator(".dossier-search-page__group[data-name='Language']")
+        group.get_by_label(re.compile(r"^Spanish \(\d+\)$")).check()
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('{PAGE_RESULT}')].length === 1"
         )
-        page = browser.new_page()
-        try:
-            titles = {}
-            for query in ["injerencia", "вмешательства", "Гуайдо"]:
-                page.goto(f"{site_url}search/?q={query}")
-                page.wait_for_selector(f"{PAGE_RESULT}, .dossier-search-page__status")
-                page.wait_for_timeout(300)
-                titles[query] = page.locator(
-                    f"{PAGE_RESULT} .dossier-search__title"
-                ).all_inner_texts()
-            assert any("Rusia reafirma" in t for t in titles["injerencia"])
-            assert any("Лавров обсудил" in t for t in titles["вмешательства"])
-            assert any("Лавров обсудил" in t for t in titles["Гуайдо"])
-            page.goto(f"{site_url}search/?q=Guaido")
-            page.wait_for_selector(PAGE_RESULT)
-            page.locator(".dossier-search-page__filters summary").click()
-            group = page.locator(".dossier-search-page__group[data-name='Language']")
-            group.get_by_label(re.compile(r"^Spanish \(\d+\)$")).check()
-            page.wait_for_function(
-                f"() => [...document.querySelectorAll('{PAGE_RESULT}')].length === 1"
-            )
-            only = page.locator(f"{PAGE_RESULT} .dossier-search__title").all_inner_texts()
-            assert only == ["Rusia reafirma su apoyo a Maduro y rechaza la «injerencia» de EE.UU."]
-        finally:
-            browser.close()
+        only = page.locator(f"{PAGE_RESULT} .dossier-search__title").all_inner_texts()
+        assert only == ["Rusia reafirma su apoyo a Maduro y rechaza la «injerencia» de EE.UU."]
+    finally:
+        page.close()

@@ -13,13 +13,16 @@ from .dossier import Dossier
 from .indexes import index_pages
 from .labelpages import label_pages
 from .linking import DossierIndex, build_index
+from .narrativepages import narrative_pages
 from .outletpages import source_pages
+from .overviewpage import overview_page
 from .pagekit import Page
 from .republishpages import republication_pages
 from .settings import DEFAULT, RenderSettings
 
 PAGE_MODULES = (
     "articlepage", "actorpages", "outletpages", "labelpages", "indexes", "republishpages",
+    "narrativepages", "overviewpage",
 )  # fmt: skip
 
 
@@ -40,4 +43,6 @@ def build_pages(
     pages += label_pages(dossier, index, settings)
     pages += index_pages(dossier, index, settings)
     pages += republication_pages(dossier, index, settings)
+    pages.append(overview_page(dossier, index, settings))
+    pages += narrative_pages(dossier, index, settings)
     return pages
