@@ -24,7 +24,7 @@ from .framing import (
 )  # fmt: skip
 from .kinds import kind_name
 from .listing import Listing, chunks, paged
-from .model import Actor, Anchored
+from .model import Actor
 from .pagekit import (
     Lazy,
     Page,
@@ -37,8 +37,7 @@ from .pagekit import (
     meta,
     plural,
 )  # fmt: skip
-from .parts import a, article_heading, chip, in_context, outlet_name
-from .richtext import inline_note
+from .parts import a, annotated_passage, article_heading, chip, in_context, outlet_name
 from .settings import RenderSettings
 
 if TYPE_CHECKING:
@@ -192,29 +191,10 @@ def _about_entries(
             ident = f' id="about-{label.id}"' if starts else ""
             name = escape(label.name) + ("" if starts else " (continued)")
             out.append(f'<h3{ident}>{chip(label)} {name}</h3><ul class="dossier-passages">')
-        entry = _passage(dossier, index, path, article_id, item, settings)
+        entry = annotated_passage(dossier, index, path, article_id, item, settings, verdict=True)
         out.append(f'<li id="{about_anchor(article_id, item)}">{entry}</li>')
     out.append("</ul>")
     return '<div class="dossier-about" data-pagefind-ignore>' + "\n".join(out) + "</div>"
-
-
-def _passage(
-    dossier: Dossier, index: DossierIndex, path: str, article_id: str, item: Anchored,
-    settings: RenderSettings,
-) -> str:  # fmt: skip
-    """Article, outlet and date; the passage in context, linked to its place; the note."""
-    article = index.articles[article_id].article
-    url = settings.href(path, article_path(article_id))
-    head = article_heading(url, article.title, outlet_name(dossier, article.outlet),
-                           article.published)  # fmt: skip
-    target = settings.href(path, article_path(article_id), item.anchor)
-    css = f"dossier-hl dossier-hl--{item.annotation.label}"
-    text = in_context(article.body, item.start, item.end, target, css, width=60)
-    annotation = item.annotation
-    verdict = f" · verdict: {escape(annotation.verdict)}" if annotation.verdict else ""
-    note = inline_note(annotation.note) if annotation.note else ""
-    note_html = f'<br><span class="dossier-note">{note}</span>' if note else ""
-    return f"{head}{verdict}<br>{text}{note_html}"
 
 
 def _about_pager(

@@ -16,7 +16,6 @@ from .pagekit import (
     NOT_SEARCHED,
     Page,
     Part,
-    article_path,
     heading,
     label_path,
     link,
@@ -24,8 +23,7 @@ from .pagekit import (
     plural,
     source_path,
 )  # fmt: skip
-from .parts import article_heading, chip, in_context, outlet_name
-from .richtext import inline_note
+from .parts import annotated_passage, chip, outlet_name
 from .settings import RenderSettings
 
 if TYPE_CHECKING:
@@ -63,7 +61,7 @@ def pages_of_label(
     listing = Listing(
         first=label_path(label.id), title=label.name, more="passages",
         description=label.definition, items=items, size=settings.label_passages_per_page,
-        item=lambda path, pair: _passage(dossier, index, path, pair[0], pair[1], settings),
+        item=lambda path, pair: annotated_passage(dossier, index, path, pair[0], pair[1], settings),
         css="dossier-passages", head=head,
     )  # fmt: skip
     return paged(listing, settings)
@@ -135,7 +133,9 @@ def narrowed_pages(
         listing = Listing(
             first=first, title=f"{label.name}: {name}", more="passages",
             description=label.definition, items=items, size=settings.label_passages_per_page,
-            item=lambda path, pair: _passage(dossier, index, path, pair[0], pair[1], settings),
+            item=lambda path, pair: annotated_passage(
+                dossier, index, path, pair[0], pair[1], settings
+            ),
             css="dossier-passages", head=head,
         )  # fmt: skip
         # Out of search: the label page is the label's entry, and the passages are
@@ -162,22 +162,6 @@ def _label_header(label: Label) -> list[Part]:
     if label.verdicts:
         parts.append("**Verdicts** " + ", ".join(escape(v) for v in label.verdicts))
     return parts
-
-
-def _passage(
-    dossier: Dossier, index: DossierIndex, path: str, article_id: str, item: Anchored,
-    settings: RenderSettings,
-) -> str:  # fmt: skip
-    """Article and outlet, the passage in context linked to its place, and the note."""
-    article = index.articles[article_id].article
-    url = settings.href(path, article_path(article_id))
-    outlet = outlet_name(dossier, article.outlet)
-    head = article_heading(url, article.title, outlet, article.published)
-    target = settings.href(path, article_path(article_id), item.anchor)
-    css = f"dossier-hl dossier-hl--{item.annotation.label}"
-    text = in_context(article.body, item.start, item.end, target, css, width=60)
-    note = inline_note(item.annotation.note) if item.annotation.note else ""
-    return f"{head}<br>{text}" + (f'<br><span class="dossier-note">{note}</span>' if note else "")
 
 
 def labels_index(dossier: Dossier, index: DossierIndex) -> Page:

@@ -12,13 +12,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from .escaping import escape
-from .model import Label
-from .pagekit import snippet, source_path
+from .model import Anchored, Label
+from .pagekit import article_path, snippet, source_path
+from .richtext import inline_note
 from .settings import RenderSettings
 from .text import slugify
 
 if TYPE_CHECKING:
     from .dossier import Dossier
+    from .linking import DossierIndex
 
 esc = html.escape
 UNRECORDED = "outlet not recorded"  # an article whose outlet is not in sources.yml
@@ -88,3 +90,24 @@ def in_context(
         f'<mark class="{mark_class}">{inner}</mark>' if mark_class else f"<strong>{inner}</strong>"
     )
     return f'{esc(before)}<a href="{esc(url)}">{inner}</a>{esc(after)}'
+
+
+def annotated_passage(
+    dossier: Dossier, index: DossierIndex, path: str, article_id: str, item: Anchored,
+    settings: RenderSettings, verdict: bool = False,
+) -> str:  # fmt: skip
+    """An annotation in a listing (label, actor and narrative pages): the article, its
+    outlet and date; the passage in context, highlighted and linked to its place in the
+    article; the verdict (when asked for) and the note."""
+    article = index.articles[article_id].article
+    url = settings.href(path, article_path(article_id))
+    head = article_heading(url, article.title, outlet_name(dossier, article.outlet),
+                           article.published)  # fmt: skip
+    target = settings.href(path, article_path(article_id), item.anchor)
+    css = f"dossier-hl dossier-hl--{item.annotation.label}"
+    text = in_context(article.body, item.start, item.end, target, css, width=60)
+    annotation = item.annotation
+    said = f" · verdict: {escape(annotation.verdict)}" if verdict and annotation.verdict else ""
+    note = inline_note(annotation.note) if annotation.note else ""
+    note_html = f'<br><span class="dossier-note">{note}</span>' if note else ""
+    return f"{head}{said}<br>{text}{note_html}"
