@@ -74,15 +74,17 @@ def test_heatmap_cell_leads_to_the_label_narrowed_to_the_outlet(
 ) -> None:
     with screenshot_on_failure(page, request.node.name):
         _open_overview(page, bundled_site_url)
-        cell = page.locator('#chart-label-outlet svg a[href$="labels/claim/#outlet-tass"]')
+        cell = page.locator('#chart-label-outlet svg a[href$="labels/claim/outlet-tass/"]')
         title = _title(cell)  # "Claim in TASS: 3 (3.00 per article)"
         count = re.match(r"Claim in TASS: (\d+) ", title).group(1)
         cell.click()
-        page.wait_for_url(urljoin(bundled_site_url, "labels/claim/#outlet-tass"))
-        row = page.locator("#outlet-tass")
-        expect(row).to_be_visible()
-        expect(row.locator("th")).to_have_text(re.compile("TASS"))
-        expect(row.locator("td").first).to_have_text(count)
+        # The label page narrowed to the outlet: that many passages, every one from TASS.
+        page.wait_for_url(urljoin(bundled_site_url, "labels/claim/outlet-tass/"))
+        expect(page.locator("h2").first).to_have_text(re.compile(f"Passages in TASS: {count} "))
+        passages = page.locator(".dossier-passages > li")
+        expect(passages).to_have_count(int(count))
+        for entry in passages.all():
+            expect(entry.locator(".dossier-note").first).to_have_text(re.compile("^TASS"))
 
 
 def test_network_node_leads_to_the_actor(page: Page, bundled_site_url: str, request) -> None:

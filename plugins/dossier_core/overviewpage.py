@@ -10,6 +10,7 @@ from .charts import Category, bar_chart, heatmap, network, time_chart
 from .dossier import Dossier
 from .dossierstats import HEAT_LABELS, HEAT_OUTLETS, OTHER, TOP_OUTLETS, Overview, overview_stats
 from .escaping import escape
+from .framing import narrowed_path
 from .kinds import LABEL_GROUPS, group_name
 from .linking import DossierIndex
 from .narratives import narrative_path, narrative_reach
@@ -107,7 +108,9 @@ def _heatmap(dossier: Dossier, stats: Overview, href: Any) -> str:
         for (label, outlet), count in stats.label_outlet.items()
         if stats.articles_by_outlet[outlet]
     }
-    cell_link = lambda label, outlet: href(label_path(label), f"outlet-{outlet}")  # noqa: E731
+    # A cell counts the label's passages in that outlet: it links to the label page
+    # narrowed to the outlet (only cells with passages are drawn, so the page exists).
+    cell_link = lambda label, outlet: href(narrowed_path(label, outlet))  # noqa: E731
     return heatmap("Annotations per article, by label and outlet", cells, rows, columns,
                    href=cell_link, chart_id="chart-label-outlet")  # fmt: skip
 
@@ -126,7 +129,7 @@ def _verdicts(dossier: Dossier, stats: Overview, href: Any) -> str:
 
     def link(outlet: str, verdict: str) -> str:
         label = stats.verdict_labels.get((outlet, verdict))
-        return href(label_path(label), f"outlet-{outlet}") if label else ""
+        return href(narrowed_path(label, outlet)) if label else ""
 
     return bar_chart("Claim verdicts by outlet", stats.verdicts, rows, categories, href=link,
                      unit="claims", chart_id="chart-verdicts")  # fmt: skip
