@@ -93,7 +93,10 @@ def test_narratives_file_is_optional(make_dossier) -> None:
     root = make_dossier({"a": article_text("a", "Plain text.")})
     dossier = load_dossier(root)
     assert dossier.registry.narratives == {} and dossier.problems == []
-    assert not [p for p in build_pages(dossier) if p.path.startswith("narratives/")]
+    pages = [p for p in build_pages(dossier) if p.path.startswith("narratives/")]
+    # No narrative page; the index the nav links to says there is none yet.
+    assert [p.path for p in pages] == ["narratives/index.md"]
+    assert "follows no narrative yet" in pages[0].text
 
 
 def test_bad_entries_are_located(make_dossier) -> None:

@@ -33,9 +33,10 @@ OUTLETS_SHOWN = 10  # outlets named in a narrative's spread; the others are coun
 
 
 def narrative_pages(dossier: Dossier, index: DossierIndex, settings: RenderSettings) -> list[Page]:
+    # The index is written even without narratives.yml: the nav links to it.
     narratives = dossier.registry.narratives
     if not narratives:
-        return []
+        return [narratives_index(dossier, index)]
     found = occurrences(dossier, index)
     pages = []
     for narrative in narratives.values():
@@ -136,6 +137,11 @@ def narratives_index(dossier: Dossier, index: DossierIndex) -> Page:
         "outlets that carry each, then its passages. Follow a narrative for every "
         "passage, in time order, and its refutation."
     )
+    if not dossier.registry.narratives:
+        lines += ["", "This dossier follows no narrative yet: define them in "
+                  "`narratives.yml` beside `actors.yml`, and point annotations at them with "
+                  "`narrative:` (see the guide)."]  # fmt: skip
+        return Page(path, "\n".join(lines) + "\n")
     lines += ["", "| Narrative | Outlets | Passages | First | Last | Days |",
               "| --- | ---: | ---: | --- | --- | ---: |"]  # fmt: skip
     for reach in narrative_reach(dossier, index):
