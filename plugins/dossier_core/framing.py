@@ -40,28 +40,39 @@ def _key(ranks: Mapping[str, int], published: str, article_id: str, item: Anchor
 
 
 def about_actors(
-    links: Mapping[str, ArticleLinks], labels: Mapping[str, Label]
-) -> dict[str, list[About]]:
+    links: Mapping[str, ArticleLinks], labels: Mapping[str, Label],
+    notes: Mapping[str, list[tuple[str, Anchored]]] | None = None,
+) -> dict[str, list[About]]:  # fmt: skip
     """Actor id -> the annotations about it: those whose `actors` name it, and those
-    whose passage contains a mention of it; in the order its pages list them."""
+    whose passage contains a mention of it; in the order its pages list them.
+    `notes`: article id -> `actor_notes` of its entry, where already known."""
     found: dict[str, list[About]] = defaultdict(list)
     for article_id, entry in links.items():
         if not entry.annotations:
             continue
-        starts = [m.start for m in entry.mentions]  # mentions are in text order
-        for item in entry.annotations:
-            actors = dict.fromkeys(item.annotation.actors)
-            n = bisect_left(starts, item.start)
-            while n < len(starts) and starts[n] < item.end:
-                if entry.mentions[n].end <= item.end:
-                    actors[entry.mentions[n].actor_id] = None
-                n += 1
-            for actor_id in actors:
-                found[actor_id].append((article_id, item))
+        known = notes.get(article_id) if notes is not None else None
+        for actor_id, item in actor_notes(entry) if known is None else known:
+            found[actor_id].append((article_id, item))
     ranks = label_ranks(labels)
     for items in found.values():
         items.sort(key=lambda pair: _key(ranks, links[pair[0]].article.published, *pair))
     return dict(found)
+
+
+def actor_notes(entry: ArticleLinks) -> list[tuple[str, Anchored]]:
+    """(actor id, annotation) for each actor each annotation of the article is about, in
+    the order of the annotations, then of `actors`, then of the mentions in the passage."""
+    result: list[tuple[str, Anchored]] = []
+    starts = [m.start for m in entry.mentions]  # mentions are in text order
+    for item in entry.annotations:
+        actors = dict.fromkeys(item.annotation.actors)
+        n = bisect_left(starts, item.start)
+        while n < len(starts) and starts[n] < item.end:
+            if entry.mentions[n].end <= item.end:
+                actors[entry.mentions[n].actor_id] = None
+            n += 1
+        result.extend((actor_id, item) for actor_id in actors)
+    return result
 
 
 def about_path(actor_id: str, number: int) -> str:

@@ -3,31 +3,44 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .analysispool import analyse_articles
 from .anchoring import AnchorError, anchor
 from .caches import DEFAULT_LIMIT, BuildCache
 from .dossier import Dossier, closest
-from .framing import about_actors
+from .framing import about_actors, actor_notes
 from .matching import Matcher
 from .model import Anchored, Annotation, Article, Mention, Problem
 from .registry import Registry
+from .registrydelta import Basis, Delta, basis
+from .relating import POSTINGS_WALK_LIMIT as POSTINGS_WALK_LIMIT
+from .relating import RELATED_LIMIT as RELATED_LIMIT
+from .relating import Related, RelateState, relate
 from .republish import Republications, SignatureCache, detect
 
-RELATED_LIMIT = 5
-# Candidate articles are gathered through each actor's posting list; an actor
-# named in most articles says little about relatedness and would make the work
-# quadratic, so its postings are not walked (it still counts when scoring).
-POSTINGS_WALK_LIMIT = 500
+Note = tuple[str, Anchored]  # (actor id, annotation about it): framing.actor_notes
+Analysis = tuple[tuple[Mention, ...], tuple[Anchored, ...], tuple[Problem, ...]]
 
 
-@dataclass(frozen=True)
-class Related:
-    article_id: str
-    shared: tuple[str, ...]  # actor ids, most informative first
-    score: float
+class AnalysisKey:
+    """What an analysis depends on (registry key, path, text, annotations, actors added
+    and ignored), compared as values; hashed once (annotations hash field by field)."""
+
+    __slots__ = ("parts", "hash")
+
+    def __init__(self, parts: tuple[object, ...]) -> None:
+        self.parts = parts
+        self.hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AnalysisKey):
+            return NotImplemented
+        return self is other or (self.hash == other.hash and self.parts == other.parts)
 
 
 @dataclass
@@ -65,93 +78,183 @@ class DossierIndex:
     annotations_by_actor: dict[str, list[tuple[str, Anchored]]] = field(default_factory=dict)
 
 
-class AnalysisCache(BuildCache[str, tuple]):
+class AnalysisCache(BuildCache[AnalysisKey, Analysis]):
     """Per-article analysis (mentions, anchored annotations, their problems) kept
     between builds, keyed by everything it depends on, so that `mkdocs serve` does not
-    re-analyse the articles that did not change. Bounded (caches.py): `build_index`
-    drops the entries its build did not use (articles deleted, renamed or edited)."""
+    re-analyse the articles that did not change; with what the last build computed
+    across articles (relating.py, republishindex.py), which a build updates where its
+    edits reach. Bounded (caches.py): `build_index` drops the entries its build did not
+    use (articles deleted, renamed or edited)."""
 
     def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
         super().__init__(limit)
         self.signatures = SignatureCache()  # republication detection: MinHash per text
+        # The last build's articles (path -> (article, registry key, cache key)): the
+        # same article (ArticleCache gives the same object for an unchanged file) under
+        # the same registry has the same key, without hashing its text again.
+        self.last: dict[str, tuple[Article, str, AnalysisKey]] = {}
+        self.relations: RelateState | None = None  # relating.py's state of the last build
+        self.notes: dict[str, tuple[tuple[Mention, ...], tuple[Anchored, ...], list[Note]]] = {}
+        self.basis: Basis | None = None  # what the last build's analyses took from the registry
 
-    def key(self, article: Article, registry_key: str) -> str:
-        parts = (registry_key, article.path, article.body_utf8, repr(article.annotations),
-                 article.actors_add, article.actors_ignore)  # fmt: skip
-        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+    def peek(self, key: AnalysisKey) -> Analysis | None:
+        """An entry, without counting it as used (it is not kept for its own sake)."""
+        return self._entries.get(key)
+
+    def key(self, article: Article, registry_key: str) -> AnalysisKey:
+        """The key of an article's analysis (its parts are the article's own objects)."""
+        return AnalysisKey((registry_key, article.path, article.body_utf8, article.annotations,
+                            article.actors_add, article.actors_ignore))  # fmt: skip
+
+    def key_of(self, article: Article, registry_key: str) -> AnalysisKey:
+        """`key`, taken from the last build when the article and registry are the same."""
+        last = self.last.get(article.path)
+        if (
+            last is not None
+            and last[1] == registry_key
+            and (last[0] is article or last[0] == article)
+        ):
+            return last[2]
+        return self.key(article, registry_key)
 
 
 def registry_key(dossier: Dossier) -> str:
-    """A fingerprint of the glossary, labels and outlets: if they change, every article
-    is re-analysed and every article page rendered again (while serving)."""
+    """A fingerprint of the glossary, labels and outlets: if they change, the articles
+    their change can reach are analysed again (registrydelta.py) and every article page
+    is rendered again (while serving)."""
     registry = dossier.registry
     parts = (registry.actors, registry.labels, registry.sources)
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def build_index(
-    dossier: Dossier, matcher: Matcher | None = None, cache: AnalysisCache | None = None
-) -> DossierIndex:
-    """One pass per article, then the shared indexes; no page scans the dossier."""
+    dossier: Dossier, matcher: Matcher | None = None, cache: AnalysisCache | None = None,
+    workers: int | None = None,
+) -> DossierIndex:  # fmt: skip
+    """One pass per article, then the shared indexes; no page scans the dossier.
+
+    Articles not found in `cache` are analysed in `workers` processes (analysispool.py:
+    every core by default when there are many; the same results as one process)."""
     matcher = matcher or Matcher(dossier.registry.actors.values())
     fingerprint = registry_key(dossier)
+    signatures = cache.signatures if cache is not None else None
+    analyses = _analyses(dossier, matcher, cache, fingerprint, signatures, workers)
     links: dict[str, ArticleLinks] = {}
     mention_counts: Counter[str] = Counter()
     articles_by_actor: dict[str, list[str]] = defaultdict(list)
     by_source: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
     by_label: dict[str, list[tuple[str, Anchored]]] = defaultdict(list)
-    for article in dossier.articles:
-        entry = _analysed(article, dossier, matcher, problems, cache, fingerprint)
-        for anchored in entry.annotations:
-            by_label[anchored.annotation.label].append((article.id, anchored))
+    actor_ids: dict[str, tuple[str, ...]] = {}
+    for article, (mentions, anchored, own_problems) in zip(dossier.articles, analyses, strict=True):
+        entry = ArticleLinks(article, list(mentions), Counter(m.actor_id for m in mentions),
+                             added=article.actors_add, annotations=list(anchored))  # fmt: skip
+        problems.extend(own_problems)
+        for item in anchored:
+            by_label[item.annotation.label].append((article.id, item))
         links[article.id] = entry
         mention_counts.update(entry.actor_counts)
-        for actor_id in entry.actor_ids:
+        ids = actor_ids[article.id] = tuple(entry.actor_ids)
+        for actor_id in ids:
             articles_by_actor[actor_id].append(article.id)
         by_source[article.outlet].append(article.id)
+    notes = _notes(links, analyses, cache)
+    last = cache.relations if cache is not None else None
+    if len(actor_ids) != len(dossier.articles):
+        last = None  # two articles with one id: the state would not describe the links
+    cooccurrence, relations = relate(links, actor_ids, dict(articles_by_actor), last)
     if cache is not None:
-        cache.sweep()  # only this build's analyses are kept
-    cooccurrence: dict[str, Counter[str]] = defaultdict(Counter)
-    for entry in links.values():
-        ids = entry.actor_ids
-        for actor_id in ids:
-            cooccurrence[actor_id].update(other for other in ids if other != actor_id)
-    _relate(links, articles_by_actor)
-    signatures = cache.signatures if cache is not None else None
+        cache.relations = relations
     return DossierIndex(
         links,
         mention_counts,
         dict(articles_by_actor),
-        dict(cooccurrence),
+        cooccurrence,
         dict(by_source),
         dict(by_label),
         problems,
         fingerprint,
         detect(dossier.articles, signatures),
-        annotations_by_actor=about_actors(links, dossier.registry.labels),
+        annotations_by_actor=about_actors(links, dossier.registry.labels, notes),
     )
 
 
-def _analysed(
-    article: Article, dossier: Dossier, matcher: Matcher, problems: list[Problem],
-    cache: AnalysisCache | None, fingerprint: str,
-) -> ArticleLinks:  # fmt: skip
-    key = cache.key(article, fingerprint) if cache is not None else ""
-    found = cache.get(key) if cache is not None else None
-    if found is not None:
-        mentions, anchored, cached_problems = found
-        entry = ArticleLinks(article, list(mentions), Counter(m.actor_id for m in mentions),
-                             added=article.actors_add, annotations=list(anchored))  # fmt: skip
-        problems.extend(cached_problems)
-        return entry
+def _notes(
+    links: dict[str, ArticleLinks], analyses: list[Analysis], cache: AnalysisCache | None
+) -> dict[str, list[Note]] | None:
+    """framing.actor_notes of each article, kept in the cache with the analysis objects
+    they come from (the same objects: the same notes)."""
+    if cache is None:
+        return None
+    last, kept = cache.notes, {}
+    for (article_id, entry), (mentions, anchored, _) in zip(links.items(), analyses, strict=True):
+        found = last.get(article_id)
+        if found is None or found[0] is not mentions or found[1] is not anchored:
+            found = (mentions, anchored, actor_notes(entry))
+        kept[article_id] = found
+    cache.notes = kept
+    return {article_id: found[2] for article_id, found in kept.items()}
+
+
+def _analyses(
+    dossier: Dossier, matcher: Matcher, cache: AnalysisCache | None, fingerprint: str,
+    signatures: SignatureCache | None, workers: int | None,
+) -> list[Analysis]:  # fmt: skip
+    """Each article's analysis: from the cache, or made (in worker processes when many
+    are missing: their republication signatures are made there too)."""
+    articles = dossier.articles
+    keys = [cache.key_of(a, fingerprint) for a in articles] if cache is not None else []
+    found: list[Analysis | None] = [cache.get(k) for k in keys] if cache else [None] * len(articles)
+    missing = [n for n, value in enumerate(found) if value is None]
+    if cache is not None:
+        missing = _carried(cache, dossier, matcher, fingerprint, missing, found)
+    made = analyse_articles([articles[n] for n in missing], dossier.registry, matcher, signatures,
+                            workers)  # fmt: skip
+    for n, value in zip(missing, made, strict=True):
+        found[n] = value
+        if cache is not None:
+            cache.put(keys[n], value)
+    if cache is not None:
+        cache.sweep()  # only this build's analyses are kept
+        cache.last = {a.path: (a, fingerprint, k) for a, k in zip(articles, keys, strict=True)}
+    return [value for value in found if value is not None]
+
+
+def _carried(
+    cache: AnalysisCache, dossier: Dossier, matcher: Matcher, fingerprint: str,
+    missing: list[int], found: list[Analysis | None],
+) -> list[int]:  # fmt: skip
+    """After a registry edit, the last build's analyses that still hold (registrydelta.py)
+    go into `found`; returns the articles left to analyse."""
+    last_basis, cache.basis = cache.basis, basis(dossier.registry, matcher)
+    if last_basis is None or not missing:
+        return missing
+    delta = Delta(last_basis, cache.basis)
+    left = []
+    for n in missing:
+        article = dossier.articles[n]
+        last = cache.last.get(article.path)
+        old = cache.peek(last[2]) if last is not None else None
+        if old is None or last is None or not (last[0] is article or last[0] == article):
+            left.append(n)
+        elif not delta.mentions_hold(article):
+            left.append(n)  # matched again (with the others: in workers when many)
+        else:
+            if not delta.anchors_hold(article, old):
+                problems: list[Problem] = []
+                anchored = tuple(anchor_all(article, dossier.registry, problems))
+                old = (old[0], anchored, tuple(problems))
+            found[n] = old
+            cache.put(cache.key(article, fingerprint), old)
+    return left
+
+
+def analysed(article: Article, registry: Registry, matcher: Matcher) -> Analysis:
+    """One article's mentions, anchored annotations and their problems."""
     own_problems: list[Problem] = []
     entry = analyse(article, matcher)
-    entry.annotations = anchor_all(article, dossier.registry, own_problems)
-    problems.extend(own_problems)
-    if cache is not None:
-        cache.put(key, (tuple(entry.mentions), tuple(entry.annotations), tuple(own_problems)))
-    return entry
+    anchored = anchor_all(article, registry, own_problems)
+    return tuple(entry.mentions), tuple(anchored), tuple(own_problems)
 
 
 def analyse(article: Article, matcher: Matcher) -> ArticleLinks:
@@ -193,27 +296,3 @@ def _invalid(annotation: Annotation, registry: Registry) -> str | None:
         if actor_id not in registry.actors:
             return f"unknown actor '{actor_id}'" + closest(actor_id, list(registry.actors))
     return None
-
-
-def _relate(links: dict[str, ArticleLinks], articles_by_actor: dict[str, list[str]]) -> None:
-    total = len(links)
-    # Inverse document frequency: sharing a rarely named actor means more.
-    idf = {a: math.log(total / len(ids)) for a, ids in articles_by_actor.items()}
-    for article_id, entry in links.items():
-        mine = set(entry.actor_ids)
-        scores: defaultdict[str, float] = defaultdict(float)
-        # Sum in a fixed order and round: float sums taken in set order differ in the
-        # last bits between runs (string hashing is randomised), and ties would flip.
-        for actor_id in sorted(mine):
-            postings = articles_by_actor[actor_id]
-            if len(postings) > POSTINGS_WALK_LIMIT or idf[actor_id] <= 0:
-                continue
-            for other in postings:
-                if other != article_id:
-                    scores[other] += idf[actor_id]
-        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:RELATED_LIMIT]
-        for other, _ in ranked:
-            shared = mine & set(links[other].actor_ids)
-            ordered = tuple(sorted(shared, key=lambda a: (-idf[a], a)))
-            score = sum(idf[a] for a in sorted(shared))
-            entry.related.append(Related(other, ordered, round(score, 3)))

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from .model import Article
 from .text import fold_char
@@ -104,12 +104,18 @@ def signature(hashes: np.ndarray) -> MinHash:
         mixed = (mixed ^ (mixed >> np.uint32(shift))) * np.uint32(multiplier)
     mixed ^= mixed >> np.uint32(16)
     permutations = _TEMPLATE.permutations  # one 2 x NUM_PERM array, shared by every MinHash
-    values = _TEMPLATE.hashvalues
+    values: np.ndarray = _TEMPLATE.hashvalues
     if len(mixed):
         permuted = np.multiply.outer(mixed, permutations[0])  # wraps around, as uint32 does
         permuted += permutations[1]
         values = permuted.min(axis=0)
-    return MinHash(seed=SEED, hashvalues=values, permutations=permutations, scheme="affine32")
+    return minhash(values)
+
+
+def minhash(values: np.ndarray) -> MinHash:
+    """The MinHash with these values (of `signature`: seeded, affine32)."""
+    return MinHash(seed=SEED, hashvalues=values, permutations=_TEMPLATE.permutations,
+                   scheme="affine32")  # fmt: skip
 
 
 class SignatureCache:
@@ -117,7 +123,10 @@ class SignatureCache:
     or new text is hashed again. Entries of texts gone from the dossier are dropped."""
 
     def __init__(self) -> None:
+        from .republishindex import RepublishState
+
         self.entries: dict[bytes, tuple[MinHash, int]] = {}
+        self.state = RepublishState()  # the last build's bands and pairs
 
     def get(self, body_utf8: bytes, body: str) -> tuple[MinHash, int]:
         found = self.entries.get(body_utf8)
@@ -181,70 +190,9 @@ def chronological(article: Article) -> tuple[bool, str, str]:
 
 
 def detect(articles: Iterable[Article], cache: SignatureCache | None = None) -> Republications:
-    """Find the dossier's republications (see the module's docstring)."""
-    cache = cache if cache is not None else SignatureCache()
-    by_id = {a.id: a for a in articles}
-    ids = sorted(by_id)
-    found = [cache.get(by_id[i].body_utf8, by_id[i].body) for i in ids]
-    cache.keep({a.body_utf8 for a in by_id.values()})
-    sizes = np.array([size for _, size in found], dtype=np.float64)
-    matrix = np.array([minhash.hashvalues for minhash, _ in found]).reshape(len(ids), NUM_PERM)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for n, (minhash, size) in enumerate(found):
-        if size >= MIN_SHINGLES:
-            lsh.insert(n, minhash)
-    parent = list(range(len(ids)))
-    for n, (minhash, size) in enumerate(found):
-        if size < MIN_SHINGLES:
-            continue
-        others = np.array(sorted(m for m in lsh.query(minhash) if m > n), dtype=np.int64)
-        for m in others[_similar(matrix, sizes, n, others)] if len(others) else ():
-            _union(parent, n, int(m))
-    groups: dict[int, list[str]] = {}
-    for n, article_id in enumerate(ids):
-        groups.setdefault(_root(parent, n), []).append(article_id)
-    ordered = [sorted(g, key=lambda i: chronological(by_id[i])) for g in groups.values()]
-    ordered = sorted((g for g in ordered if len(g) > 1), key=lambda g: chronological(by_id[g[0]]))
-    result = Republications()
-    for versions in ordered:
-        result.cluster_of.update(dict.fromkeys(versions, len(result.clusters)))
-        previous = result.offsets[-1] + len(result.clusters[-1]) if result.clusters else 0
-        result.offsets.append(previous)
-        result.clusters.append(tuple(versions))
-        _count_shared(result, [by_id[v] for v in versions])
-    return result
+    """Find the dossier's republications (see the module's docstring). With a cache
+    kept between builds, only the texts added or changed since are compared again
+    (republishindex.py)."""
+    from .republishindex import update
 
-
-def _similar(matrix: np.ndarray, sizes: np.ndarray, n: int, others: np.ndarray) -> np.ndarray:
-    """Which candidates the signatures estimate to be republications of article n
-    (JACCARD_MIN and SHARE_MIN), all at once: a candidate list can be long."""
-    jaccard = np.count_nonzero(matrix[others] == matrix[n], axis=1) / NUM_PERM
-    # |A ∩ B| = J (|A| + |B|) / (1 + J), compared with the shorter text.
-    common = jaccard * (sizes[others] + sizes[n]) / (1 + jaccard)
-    return (jaccard >= JACCARD_MIN) & (common >= SHARE_MIN * np.minimum(sizes[others], sizes[n]))
-
-
-def _root(parent: list[int], node: int) -> int:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]  # path halving
-        node = parent[node]
-    return node
-
-
-def _union(parent: list[int], a: int, b: int) -> None:
-    ra, rb = _root(parent, a), _root(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
-
-
-def _count_shared(result: Republications, versions: list[Article]) -> None:
-    """Exact shingles in common for the pairs pages show: each version with the first
-    appearance and with the versions its page lists (linear in the cluster's size)."""
-    hashes = {a.id: shingles(a.body) for a in versions}
-    result.sizes.update({i: len(h) for i, h in hashes.items()})
-    for article in versions:
-        for other in {versions[0].id, *result.shown(article.id)} - {article.id}:
-            pair = (article.id, other) if article.id < other else (other, article.id)
-            if pair not in result.common:
-                shared = np.intersect1d(hashes[pair[0]], hashes[pair[1]], assume_unique=True)
-                result.common[pair] = len(shared)
+    return update(cache if cache is not None else SignatureCache(), articles)
