@@ -577,8 +577,11 @@ def test_header_search_lists_results_as_you_type(page: Page, site_url: str, requ
         page.goto(f"{site_url}articles/")
         titles = header_search(page, "guaido")
         assert "Juan Guaidó" in titles, titles
-        status = page.locator(".dossier-search__status").inner_text()
-        assert re.fullmatch(r"(about )?\d+ results?", status), status
+        # The precomputed first results of a frequent name come with an interim status;
+        # the count is Pagefind's once it has ranked every page.
+        expect(page.locator(".dossier-search__status")).to_have_text(
+            re.compile(r"^(about )?\d+ results?$")
+        )
         page.keyboard.press("ArrowDown")
         first = page.locator(".dossier-search__result a").first
         expect(first).to_be_focused()

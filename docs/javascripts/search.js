@@ -6,6 +6,10 @@
 // - The search page lists every result, ten at a time, with filters (loaded when the
 //   reader opens them).
 // - "/" focuses the header box.
+// - For the dossier's most frequent names, the first results are precomputed at build
+//   time (search/top/, dossier_core/searchtop.py) and shown at once, while Pagefind
+//   ranks the full set; its answer then completes the list, the pages shown first not
+//   repeated, with Pagefind's count.
 // Large dossiers are indexed in several bundles (plugins/dossier_search/indexer.py):
 // pagefind/shards.json lists the bundles to merge into the first one.
 (function () {
@@ -74,6 +78,88 @@
     });
   }
 
+  // ---- precomputed first results -------------------------------------------
+  // search/top/terms.json maps an actor's name or alias, folded and split into words
+  // as below, to the number of its file; search/top/<n>.json lists the actor's page
+  // and the articles that name it most often. Every page listed holds the words, so
+  // it is in Pagefind's results too: they are skipped there (state.skip), not counted
+  // twice.
+
+  var topTerms = null;
+  var knownTerms = {};  // the terms, once loaded
+  var topFiles = {};
+
+  function loadTopTerms() {
+    if (!topTerms) {
+      topTerms = fetch(new URL("search/top/terms.json", root))
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (data) { return (knownTerms = (data && data.terms) || {}); })
+        .catch(function () { return {}; });
+    }
+    return topTerms;
+  }
+
+  function termOf(query) {
+    return textFold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  // How long to wait for more typing: a frequent name is answered at once (its file is
+  // small and already on its way), anything else after 30 ms, which is enough to
+  // coalesce fast typing (the index is static and local).
+  function debounce(query) {
+    return Object.prototype.hasOwnProperty.call(knownTerms, termOf(query)) ? 0 : 30;
+  }
+
+  function pathOf(url) {
+    return new URL(url, root).pathname;
+  }
+
+  // The query's precomputed results ({about, results, paths}), or null.
+  function topResults(query) {
+    var term = termOf(query);
+    return loadTopTerms().then(function (terms) {
+      if (!term || !Object.prototype.hasOwnProperty.call(terms, term)) return null;
+      var number = terms[term];
+      if (!topFiles[number]) {
+        topFiles[number] = fetch(new URL("search/top/" + number + ".json", root))
+          .then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (top) {
+            if (!top || !Array.isArray(top.results)) return null;
+            top.paths = {};
+            top.results.forEach(function (result) { top.paths[pathOf(result.url)] = true; });
+            return top;
+          })
+          .catch(function () { return null; });
+      }
+      return topFiles[number];
+    });
+  }
+
+  // The order, said where the list is: what comes first and why.
+  function orderText(top, query) {
+    var about = (top.about || []).join(", ");
+    return "Listed first: " + (about ? "the page on " + about + ", then " : "") +
+      "the articles that name \u201c" + query + "\u201d most often. Then every other result, by relevance.";
+  }
+
+  // A precomputed result, drawn as Pagefind's are: title, then outlet, date and the
+  // passage with the name marked (text only: no markup from the file is parsed).
+  function topItem(result) {
+    var entry = element("li", "dossier-search__result dossier-search__result--top");
+    var link = element("a");
+    link.href = new URL(result.url, root).href;
+    link.appendChild(element("span", "dossier-search__title", result.title || result.url));
+    var excerpt = element("span", "dossier-search__excerpt");
+    var source = [result.outlet, result.date].filter(Boolean).join(", ");
+    if (source) excerpt.appendChild(document.createTextNode(source + ": "));
+    (result.excerpt || []).forEach(function (part, index) {
+      excerpt.appendChild(index === 1 ? element("mark", "", part) : document.createTextNode(part));
+    });
+    link.appendChild(excerpt);
+    entry.appendChild(link);
+    return entry;
+  }
+
   // ---- the header box -------------------------------------------------------
 
   var pagefind = null;
@@ -115,12 +201,14 @@
     return entry;
   }
 
-  // A search in progress: its results, how far they were checked, the real ones kept.
-  function searchState(query, results) {
+  // A search in progress: its results, how far they were checked, the real ones kept
+  // (those already shown from the precomputed file, `top`, are skipped, still counted).
+  function searchState(query, results, top) {
     return {
       query: query,
       words: textFold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean),
       results: results, next: 0, kept: [], dropped: 0,
+      top: top || null, skip: (top && top.paths) || {},
     };
   }
 
@@ -135,6 +223,7 @@
     state.next += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       items.forEach(function (item) {
+        if (state.skip[pathOf(item.url)]) return;  // shown first, from the precomputed file
         if (marksQuery(item.excerpt, state.words)) state.kept.push(item); else state.dropped += 1;
       });
       return collect(state, enough, stillWanted);
@@ -169,17 +258,22 @@
       return link;
     }
 
-    function render(found) {
+    // The list: the precomputed results first (`top`, if the query is a frequent name),
+    // then Pagefind's (`found`; null while it ranks).
+    function render(query, found, top) {
       panel.textContent = "";
-      status.textContent = countText(found);
-      if (!found.kept.length) {
-        panel.appendChild(element("p", "dossier-search__empty", "No results for \u201c" + found.query + "\u201d"));
+      status.textContent = found ? countText(found) : "Best matches shown, counting every result\u2026";
+      var items = (top ? top.results.map(topItem) : [])
+        .concat(found ? found.kept.map(resultItem) : []).slice(0, MAX_RESULTS);
+      if (!items.length) {
+        panel.appendChild(element("p", "dossier-search__empty", "No results for \u201c" + query + "\u201d"));
       } else {
+        if (top) panel.appendChild(element("p", "dossier-search__empty dossier-search__order", orderText(top, query)));
         var list = element("ol", "dossier-search__list");
-        found.kept.slice(0, MAX_RESULTS).forEach(function (item) { list.appendChild(resultItem(item)); });
+        items.forEach(function (item) { list.appendChild(item); });
         panel.appendChild(list);
       }
-      panel.appendChild(allResultsLink(found.query, found.results.length - found.dropped));
+      panel.appendChild(allResultsLink(query, found ? found.results.length - found.dropped : 0));
       panel.hidden = false;
     }
 
@@ -191,14 +285,22 @@
         status.textContent = "";
         return;
       }
-      loadPagefind()
-        .then(function (api) { return api.search(query); })
-        .then(function (search) {
+      var answered = false;
+      var topFound = topResults(query);
+      topFound.then(function (top) {
+        if (top && ticket === latest && !answered) render(query, null, top);
+      });
+      Promise.all([loadPagefind().then(function (api) { return api.search(query); }), topFound])
+        .then(function (both) {
+          var search = both[0];
+          var top = both[1];
           if (ticket !== latest || !search) return null;
-          var found = searchState(query, search.results);
+          var found = searchState(query, search.results, top);
           var current = function () { return ticket === latest; };
-          return collect(found, MAX_RESULTS, current).then(function (wanted) {
-            if (wanted) render(found);
+          var wanted = MAX_RESULTS - (top ? top.results.length : 0);
+          return collect(found, wanted, current).then(function (stillWanted) {
+            answered = true;
+            if (stillWanted) render(query, found, top);
           });
         })
         .catch(function (error) {
@@ -208,9 +310,10 @@
     }
 
     // Start loading the index as soon as a reader heads for the box.
-    input.addEventListener("focus", function () { loadPagefind(); });
-    form.addEventListener("pointerenter", function () { loadPagefind(); });
+    input.addEventListener("focus", function () { loadPagefind(); loadTopTerms(); });
+    form.addEventListener("pointerenter", function () { loadPagefind(); loadTopTerms(); });
     input.addEventListener("input", function () {
+      topResults(input.value);  // a frequent name's file, fetched before the debounce ends
       if (input.value.trim().length >= 3) {
         // Fetch the index chunks for what is typed while the debounce waits (not for
         // one or two letters, whose chunks would span much of the vocabulary).
@@ -220,8 +323,7 @@
         }).catch(function () {});
       }
       clearTimeout(timer);
-      // The index is static and local: 30 ms is enough to coalesce fast typing.
-      timer = setTimeout(run, 30);
+      timer = setTimeout(run, debounce(input.value));
     });
     form.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
@@ -272,12 +374,14 @@
     filtersBox.appendChild(filterGroups);
     var status = element("p", "dossier-search-page__status");
     status.setAttribute("role", "status");
+    var order = element("p", "dossier-search-page__order");
+    order.hidden = true;
     var list = element("ol", "dossier-search__list dossier-search-page__list");
     var more = element("button", "dossier-search-page__more", "More results");
     more.type = "button";
     more.hidden = true;
     mount.textContent = "";
-    [form, filtersBox, status, list, more].forEach(function (node) { mount.appendChild(node); });
+    [form, filtersBox, status, order, list, more].forEach(function (node) { mount.appendChild(node); });
 
     var chosen = {};  // filter name -> [values]
     var filtersLoaded = false;
@@ -325,16 +429,31 @@
       });
     }
 
-    // The next PAGE_SIZE real results. Up to EXACT_UP_TO results, all are checked at
-    // once, so that the count is exact.
+    // The precomputed results of a frequent name, in the list at once (see topResults).
+    function showTop(top, query) {
+      list.textContent = "";
+      top.results.forEach(function (result) { list.appendChild(topItem(result)); });
+      order.textContent = orderText(top, query);
+      order.hidden = false;
+    }
+
+    // The next PAGE_SIZE real results (the first page begins with the precomputed
+    // ones, if any). Up to EXACT_UP_TO results, all are checked at once, so that the
+    // count is exact.
     function showMore() {
       var current = state;
       if (!current) return Promise.resolve();
       more.disabled = true;
-      var enough = current.results.length <= EXACT_UP_TO ? Infinity : PAGE_SIZE;
+      var take = PAGE_SIZE;
+      if (current.top && !current.topShown) {
+        current.topShown = true;
+        if (!current.topInList) showTop(current.top, current.query);
+        take = Math.max(0, PAGE_SIZE - current.top.results.length);
+      }
+      var enough = current.results.length <= EXACT_UP_TO ? Infinity : take;
       return collect(current, enough, function () { return current === state; }).then(function (wanted) {
         if (!wanted) return;
-        current.kept.splice(0, PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item)); });
+        current.kept.splice(0, take).forEach(function (item) { list.appendChild(resultItem(item)); });
         status.textContent = countText(current) + " for \u201c" + current.query + "\u201d";
         more.hidden = current.next >= current.results.length && !current.kept.length;
         more.disabled = false;
@@ -351,15 +470,36 @@
         state = null;
         list.textContent = "";
         status.textContent = "";
+        order.hidden = true;
         more.hidden = true;
         return Promise.resolve();
       }
-      return loadPagefind()
-        .then(function (api) { return api.search(query, { filters: filterOption() }); })
-        .then(function (search) {
+      var filters = filterOption();
+      // Precomputed results hold for the whole set only: not when filters narrow it.
+      var topFound = Object.keys(filters).length ? Promise.resolve(null) : topResults(query);
+      var shownTop = null;
+      topFound.then(function (top) {
+        if (!top || ticket !== latest || (state && state.ticket === ticket)) return;
+        state = null;
+        shownTop = top;
+        showTop(top, query);
+        status.textContent = "Best matches shown, counting every result\u2026";
+        more.hidden = true;
+      });
+      return Promise.all([
+        loadPagefind().then(function (api) { return api.search(query, { filters: filters }); }),
+        topFound,
+      ])
+        .then(function (both) {
+          var search = both[0];
           if (ticket !== latest || !search) return null;
-          state = searchState(query, search.results);
-          list.textContent = "";
+          state = searchState(query, search.results, both[1]);
+          state.ticket = ticket;
+          state.topInList = shownTop !== null && shownTop === both[1];
+          if (!state.topInList) {
+            list.textContent = "";
+            order.hidden = true;
+          }
           if (filtersLoaded) renderFilters(search.filters);
           return showMore();
         })
@@ -370,8 +510,9 @@
     }
 
     input.addEventListener("input", function () {
+      topResults(input.value);  // a frequent name's file, fetched before the debounce ends
       clearTimeout(timer);
-      timer = setTimeout(run, 30);
+      timer = setTimeout(run, debounce(input.value));
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -393,6 +534,7 @@
     input.value = new URLSearchParams(location.search).get("q") || "";
     input.focus();  // and so loads the index before the first keystroke
     loadPagefind();
+    loadTopTerms();
     if (input.value) run();
   }
 

@@ -35,6 +35,7 @@ from .linking import DossierIndex, build_index
 from .model import Problem
 from .pagekit import Page, seed_path
 from .pages import build_pages
+from .searchtop import write_top_files
 from .settings import RenderSettings
 from .styles import STYLESHEET_PATH, label_stylesheet
 
@@ -115,6 +116,7 @@ def render_site(
     result.pages = len(written)
     _write(out / STYLESHEET_PATH, label_stylesheet(dossier.registry.labels.values()))
     written.append(STYLESHEET_PATH)
+    written += write_top_files(dossier, index, settings, out)  # search/top/ (searchtop.py)
     for seed in sorted({a.seed for a in dossier.articles if a.seed}):
         target = out / seed_path(seed)
         target.parent.mkdir(parents=True, exist_ok=True)
