@@ -63,10 +63,11 @@ def test_search_benchmark_smoke(measured: tuple[Path, dict]) -> None:
 
 
 def test_serve_benchmark_smoke(measured: tuple[Path, dict]) -> None:
-    """`mkdocs serve --dirty`: an edited annotation note is served, and fast."""
+    """`mkdocs serve`: an edited annotation note and a glossary alias are served."""
     import serve_bench
 
     work, _ = measured
-    first, times = serve_bench.measure_serve(work / "n50", edits=2, limit=120)
-    assert first > 0 and len(times) == 2
-    assert all(0 < t < 60 for t in times)
+    times = serve_bench.measure_serve(work / "n50", edits=2, limit=120)
+    assert times.first > 0 and len(times.article_page) == len(times.article_all) == 2
+    assert all(0 < t < 60 for t in times.article_page + times.article_all)
+    assert 0 < times.glossary_page < 60 and 0 < times.glossary_all < 60

@@ -77,31 +77,5 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
         assert fetch(index + "pagefind.js"), "search index lost on rebuild"
 
 
-def test_serve_survives_a_date_that_is_no_date_and_recovers(tmp_path: Path) -> None:
-    """`published: 2019-02-30` once made PyYAML raise inside the rebuild and `mkdocs
-    serve` hang; now the rebuild reports the located problem, leaves the article out,
-    and the next good save brings it back."""
-    copy_project(tmp_path)
-    log = tmp_path / "serve.log"
-    with serving(tmp_path, log) as port:
-        url = f"http://127.0.0.1:{port}/articles/russia-beats-us-in-venezuela/"
-        assert wait_for(url, "Russia beats US in Venezuela", 60), "the site was never served"
-        article = tmp_path / "dossier" / "articles" / "russia-beats-us-in-venezuela.md"
-        good = article.read_text(encoding="utf-8")
-        lines = good.split("\n")
-        number = next(i for i, line in enumerate(lines) if line.startswith("published:"))
-        lines[number] = "published: 2019-02-30"
-        article.write_text("\n".join(lines), encoding="utf-8")
-        deadline = time.monotonic() + 60
-        while fetch(url) is not None and time.monotonic() < deadline:
-            time.sleep(0.5)  # the rebuild leaves the broken article out
-        assert fetch(url) is None, "the rebuild never finished"
-        assert fetch(f"http://127.0.0.1:{port}/"), "the server stopped serving"
-        message = (
-            f"dossier/articles/russia-beats-us-in-venezuela.md:{number + 1}: published: "
-            "2019-02-30 is not a date (February 2019 has 28 days); write YYYY-MM-DD"
-        )
-        assert message in log.read_text(encoding="utf-8")
-        assert "Traceback" not in log.read_text(encoding="utf-8")
-        article.write_text(good.replace("summary: ", "summary: Fixed-again. ", 1), "utf-8")
-        assert wait_for(url, "Fixed-again.", 60), "the next good save was not rebuilt"
+# A broken save (an impossible date, invalid YAML, a missing quote) and the recovery
+# after it: tests/test_live.py, test_a_broken_edit_shows_on_its_page_and_the_next_save_recovers.

@@ -232,6 +232,19 @@ def _actor_entry(
 ) -> str:  # fmt: skip
     """One article on an actor page: title, outlet and date, a few mentions in context,
     and a link to the next of its other mentions."""
+    if settings.memo is None:
+        return _made_entry(dossier, index, path, article_id, actor_id, settings)
+    return settings.memo.item(
+        ("actor", path, article_id, actor_id),
+        (index.articles[article_id].article,),  # its mentions follow from it (and the glossary)
+        lambda: _made_entry(dossier, index, path, article_id, actor_id, settings),
+    )
+
+
+def _made_entry(
+    dossier: Dossier, index: DossierIndex, path: str, article_id: str, actor_id: str,
+    settings: RenderSettings,
+) -> str:  # fmt: skip
     entry = index.articles[article_id]
     article = entry.article
     found = [(n, m) for n, m in enumerate(entry.mentions, start=1) if m.actor_id == actor_id]

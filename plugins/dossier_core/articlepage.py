@@ -80,7 +80,15 @@ def page_key(
     narratives = narrative_key(dossier, entry.article)  # the titles its notes link
     # where its notes' "About:" links lead (the actors' pages move as the dossier grows)
     about = about_places(index, dossier.registry.labels, entry, settings.actor_annotations_per_page)
-    parts = (repr(entry.article), index.registry_key, related, republished, settings, narratives,
+    article = entry.article
+    made = lambda: hashlib.sha256(repr(article).encode("utf-8")).hexdigest()  # noqa: E731
+    # The article's own fingerprint (its whole text): kept while serving (memo.py).
+    own = (
+        made()
+        if settings.memo is None
+        else settings.memo.item(("own", article.id), (article,), made)
+    )
+    parts = (own, index.registry_key, related, republished, settings, narratives,
              sorted(about.items()))  # fmt: skip
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 

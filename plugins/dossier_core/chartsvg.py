@@ -6,6 +6,7 @@ root given the figure's caption as its name. The public API is charts.py."""
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -136,7 +137,20 @@ def render(kind: str, title: str, marks: Sequence[Mark], categories: Sequence[Ca
 def vega(chart: dict[str, Any], marks: Sequence[Mark], categories: Sequence[Category]) -> str:
     import vl_convert  # imported here: its first call starts a JavaScript engine (~0.5 s)
 
-    return finish(vl_convert.vegalite_to_svg(chart), marks, categories)
+    # The same chart drawn again (a serve rebuild whose edit did not change it) is the
+    # last drawing: Vega is a pure function of the spec, and drawing is 80 ms a chart.
+    key = json.dumps(chart, sort_keys=True)
+    drawn = _DRAWN.pop(key, None)
+    if drawn is None:
+        drawn = vl_convert.vegalite_to_svg(chart)
+    _DRAWN[key] = drawn
+    while len(_DRAWN) > _DRAWN_LIMIT:
+        del _DRAWN[next(iter(_DRAWN))]  # the least recently drawn
+    return finish(drawn, marks, categories)
+
+
+_DRAWN: dict[str, str] = {}  # spec -> SVG, most recently used last
+_DRAWN_LIMIT = 400  # the overview's charts and the charted actor and outlet pages
 
 
 _TAG = re.compile(r"<(?!/)([a-z]+)\b([^>]*?)(/?)>")

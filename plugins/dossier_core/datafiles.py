@@ -25,8 +25,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from . import export
 from .atomicwrite import _umask
+from .caches import BuildCache
 from .dossier import Dossier
 from .linking import DossierIndex
+from .model import Article
 
 DATA_DIR = "data"
 DEFAULT_BASE_URL = "urn:dossier:"  # what `dossier export --format w3c` uses by default
@@ -84,8 +86,31 @@ def base_url(site_url: object) -> str:
     return urlunsplit(parts)
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """One article's share of every data file."""
+
+    jsonl: str
+    csv: str
+    ptc: export.PtcExport
+    w3c: tuple[str, ...]  # its W3C annotations, indented, without separators
+    record: dict[str, object]
+
+
+class DataCache(BuildCache[str, tuple[object, _Chunk]]):
+    """Each article's share of the data files, kept between builds (`mkdocs serve`):
+    an edit writes the files again from the chunks, making only the edited article's.
+    A chunk is reused when it was made from the very same parsed article and analysis
+    (the engine's caches hand out the same objects for unchanged files), glossary and
+    options."""
+
+
 def write_data_files(
-    dossier: Dossier, index: DossierIndex, options: DataOptions, out: Path
+    dossier: Dossier,
+    index: DossierIndex,
+    options: DataOptions,
+    out: Path,
+    cache: DataCache | None = None,
 ) -> DataSet:
     """Write every data file under out/data/ (each via a temporary file renamed over
     it, so a reader never sees half a file); what was written."""
@@ -101,25 +126,23 @@ def write_data_files(
         handle["w3c"].write(w3c_head)
         handle["csv"].write(_CSV_HEADER)
         handle["articles-csv"].write(_csv_line(ARTICLE_FIELDS))
-        labels = dossier.registry.labels
         for article in dossier.articles:
-            items = export.article_rows(dossier, index, article)
-            handle["jsonl"].write(export.to_jsonl(items))
-            handle["csv"].write(_csv_body(items))
-            ptc = export.to_ptc(dossier, items)
-            handle["ptc"].write(ptc.text)
-            counts["ptc"] += ptc.written
-            result.ptc_not_technique += sum(ptc.not_ptc.values())
-            result.ptc_unmapped += len(ptc.unmapped)
-            for row in items:
-                note = export._w3c_annotation(row, labels[row.label].name, options.base_url)
+            chunk = _chunk(dossier, index, article, options, cache)
+            handle["jsonl"].write(chunk.jsonl)
+            handle["csv"].write(chunk.csv)
+            handle["ptc"].write(chunk.ptc.text)
+            counts["ptc"] += chunk.ptc.written
+            result.ptc_not_technique += sum(chunk.ptc.not_ptc.values())
+            result.ptc_unmapped += len(chunk.ptc.unmapped)
+            for note in chunk.w3c:
                 separator = ",\n" + _W3C_ITEM_INDENT if counts["w3c"] else ""
-                handle["w3c"].write(separator + _indented(note, _W3C_ITEM_DEPTH))
+                handle["w3c"].write(separator + note)
                 counts["w3c"] += 1
-            record = _article_record(index, article.id)
-            handle["articles-jsonl"].write(json.dumps(record, ensure_ascii=False) + "\n")
-            handle["articles-csv"].write(_csv_line(record.values()))
+            handle["articles-jsonl"].write(json.dumps(chunk.record, ensure_ascii=False) + "\n")
+            handle["articles-csv"].write(_csv_line(chunk.record.values()))
         handle["w3c"].write(w3c_tail)
+    if cache is not None:
+        cache.sweep()
     counts["jsonl"] = counts["csv"] = counts["w3c"]
     counts["articles-csv"] = counts["articles-jsonl"] = len(dossier.articles)
     result.annotations = counts["w3c"]
@@ -127,6 +150,42 @@ def write_data_files(
         size = (folder / name).stat().st_size
         result.files.append(DataFile(f"{DATA_DIR}/{name}", key, size, counts[key]))
     return result
+
+
+def _chunk(
+    dossier: Dossier,
+    index: DossierIndex,
+    article: Article,
+    options: DataOptions,
+    cache: DataCache | None,
+) -> _Chunk:
+    seed = dossier.root / article.seed if article.seed else None
+    stat = seed.stat() if seed is not None and seed.is_file() else None
+    # The analysis (mentions, anchored annotations) follows from the article and the
+    # glossary, labels and outlets (registry_key), so those name the chunk.
+    made_from = (article, index.registry_key, options, stat and (stat.st_mtime_ns, stat.st_size))
+    found = cache.get(article.id) if cache is not None else None
+    if found is not None and _same(found[0], made_from):
+        return found[1]
+    items = export.article_rows(dossier, index, article)
+    labels = dossier.registry.labels
+    w3c = tuple(
+        _indented(export._w3c_annotation(row, labels[row.label].name, options.base_url),
+                  _W3C_ITEM_DEPTH)
+        for row in items
+    )  # fmt: skip
+    chunk = _Chunk(export.to_jsonl(items), _csv_body(items), export.to_ptc(dossier, items),
+                   w3c, _article_record(index, article.id))  # fmt: skip
+    if cache is not None:
+        cache.put(article.id, (made_from, chunk))
+    return chunk
+
+
+def _same(old: object, new: tuple) -> bool:
+    """The article compared by identity (the same object from the engine's article
+    cache: an unchanged file), the rest by value."""
+    assert isinstance(old, tuple)
+    return old[0] is new[0] and old[1:] == new[1:]
 
 
 def data_files(dossier: Dossier, index: DossierIndex, options: DataOptions) -> dict[str, bytes]:

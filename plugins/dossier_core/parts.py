@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from .escaping import escape
-from .model import Anchored, Label
+from .model import Anchored, Article, Label
 from .pagekit import article_path, snippet, source_path
 from .richtext import inline_note
 from .settings import RenderSettings
@@ -100,6 +100,20 @@ def annotated_passage(
     outlet and date; the passage in context, highlighted and linked to its place in the
     article; the verdict (when asked for) and the note."""
     article = index.articles[article_id].article
+    if settings.memo is None:
+        return _passage(dossier, path, article, item, settings, verdict)
+    return settings.memo.item(
+        ("passage", path, article_id, item.number, verdict),
+        (article, item),
+        lambda: _passage(dossier, path, article, item, settings, verdict),
+    )
+
+
+def _passage(
+    dossier: Dossier, path: str, article: Article, item: Anchored, settings: RenderSettings,
+    verdict: bool,
+) -> str:  # fmt: skip
+    article_id = article.id
     url = settings.href(path, article_path(article_id))
     head = article_heading(url, article.title, outlet_name(dossier, article.outlet),
                            article.published)  # fmt: skip

@@ -7,9 +7,12 @@ Page builders receive a `RenderSettings` and make every raw-HTML link with its
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .memo import ItemMemo
 
 # "page": raw-HTML links are final URLs relative to the page's own URL (MkDocs and
 # ProperDocs put the blocks in after rendering, untouched).
@@ -32,6 +35,8 @@ class RenderSettings:
     framing_outlets: int = 8  # outlets shown by name in an actor's label x outlet table
     profile_actors: int = 10  # most-mentioned actors on an outlet page
     charted_pages: int = 100  # actor (most mentioned), outlet (most articles) pages with a chart
+    # While serving: listing items kept between builds (memo.py); not part of the settings.
+    memo: ItemMemo | None = field(default=None, compare=False, repr=False)
 
     def page_url(self, path: str) -> str:
         """The URL (relative to the site root) of a page's source path."""

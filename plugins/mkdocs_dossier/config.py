@@ -23,3 +23,9 @@ class DossierConfig(Config):
     """Pages per search bundle, at most: shards are merged into bundles of this size,
     cut evenly (5,100 pages make two bundles of 2,550). Fewer bundles mean fewer
     fetches a search; smaller ones rank a very common word faster."""
+    workers = opt.Type(int, default=0)
+    """Worker processes writing the pages (parallel.py) and analysing the articles:
+    0 is one per core (for writing, one per core but one when search is on: Pagefind
+    indexes on that core meanwhile), 1 does both in MkDocs' own process. Sites under
+    200 pages, `serve`, `--dirty` and sites with other plugins than Material's
+    known-safe ones are written in one process."""

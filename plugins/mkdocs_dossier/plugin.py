@@ -6,9 +6,11 @@
   Files (MkDocs >= 1.6); and the data files (data/: the exports, datafiles.py),
   written to a temporary folder removed after the build, with the data page.
 - on_post_page: put the engine's finished HTML blocks in place of their placeholders.
-- on_startup: under `serve`, keep per-article analysis and generated pages between
-  rebuilds (with `mkdocs serve --dirty`, only the pages an edit changed are rebuilt).
-- on_serve: watch the dossier and seed folders, which live outside docs/.
+- on_startup: under `serve`, keep per-article analysis and rendered blocks between
+  rebuilds.
+- on_serve: watch the dossier and seed folders, which live outside docs/; an edit
+  there is rebuilt incrementally (live.py: only the pages it changes are rewritten),
+  using the MkDocs objects kept at on_nav / on_env.
 - on_pre_build / on_post_page / on_post_build: hand every written page to Pagefind,
   which indexes them in shards while the build goes on, merged into bundles (the
   dossier_search package, which imports no MkDocs).
@@ -16,38 +18,57 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
 from dossier_core.caches import PageCache
-from dossier_core.datafiles import DataOptions, base_url, write_data_files
+from dossier_core.datafiles import DataCache, DataOptions, base_url, write_data_files
 from dossier_core.datapage import data_page
-from dossier_core.dossier import ArticleCache
-from dossier_core.linking import AnalysisCache
+from dossier_core.dossier import ArticleCache, Dossier
+from dossier_core.linking import AnalysisCache, DossierIndex
+from dossier_core.matching import Matcher
+from dossier_core.memo import ItemMemo
 from dossier_core.pagekit import Page as DossierPage
 from dossier_core.pagekit import fill_blocks
+from dossier_core.problempages import with_problems
+from dossier_core.quickpage import quick_article_page
+from dossier_core.searchtop import write_top_files
 from dossier_core.settings import RenderSettings
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 from dossier_search import SearchIndexError, ShardedIndexer
 from dossier_search.tempdirs import make_temp
 
+from . import parallel
 from .config import DossierConfig
+from .live import LiveSite, digest, settle_memory
 
 log = get_plugin_logger(__name__)
 
 # Under serve, the first build's search bundle is kept here, in the temporary folder of
 # generated pages (a name no page path can take: pages end in .md).
 SEARCH_COPY = ".pagefind-first-build"
+# Under serve, Pagefind runs once (it re-indexes the whole site); the search page says so.
+SEARCH_PAGE = "search.md"
+SEARCH_MOUNT = '<div id="dossier-search"'
+SERVE_NOTE = (
+    '<p class="dossier-serve-note"><strong>While <code>mkdocs serve</code> runs, search '
+    "covers the site as it was first built:</strong> pages edited since are found by their "
+    "old text, and new pages not at all. <code>mkdocs build</code> (or restarting the server) "
+    "indexes everything.</p>\n"
+)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -57,8 +78,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = False
         self.cache = AnalysisCache()  # per-article analysis, kept across serve rebuilds
         self.articles = ArticleCache()  # parsed article files, likewise
+        self.data_cache = DataCache()  # each article's share of the data files, likewise
+        self.memo = ItemMemo()  # serve: listing items, likewise
         self.rendered = PageCache()  # serve: the last build's page blocks, by key
-        self.pages_dir: Path | None = None  # serve: generated pages on disk (see on_files)
+        self.pages_dir: Path | None = None  # serve: where the first build's search index is kept
+        self.live = LiveSite(self)  # serve: incremental rebuilds (live.py)
+        self.digests: dict[str, str] = {}  # serve: each generated page's digest
+        self.last: tuple[Dossier, DossierIndex, RenderSettings] | None = None  # serve
+        self.matcher: tuple[str, Matcher] | None = None  # serve: for quick pages
+        self.nav: Navigation | None = None
+        self.seeds: list[str] = []
         self.searched = False
         self.index_from_disk = False
         self.indexer: ShardedIndexer | None = None  # between on_pre_build and on_post_build
@@ -83,73 +112,113 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             config.extra_css.append(STYLESHEET_PATH)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def outputs(self, config: MkDocsConfig) -> SiteOutputs:
+        """Everything the dossier adds to the site: the engine's pages (with the data
+        page), the data files (written to a temporary folder, an article at a time,
+        never held), the label stylesheet and the seeds. The same for a full build
+        (on_files) and for an incremental one while serving (live.py)."""
         dossier = load_dossier(self.root, self.config.dossier_dir, cache=self.articles)
-        index = build_index(dossier, cache=self.cache)
+        # Articles are analysed in worker processes (analysispool.py) in the main thread
+        # only: a serve rebuild's thread must not fork beside the server's threads.
+        main = threading.current_thread() is threading.main_thread()
+        workers = (self.config.workers or None) if main else 1
+        index = build_index(dossier, cache=self.cache, workers=workers)
         for problem in dossier.problems + index.problems:
             log.warning(str(problem))
-        self.blocks = {}
-        unsearched = 0
         settings = RenderSettings(directory_urls=config.use_directory_urls)
-        # The data files (data/) are written to disk an article at a time, never held.
+        if self.serving:  # listing items kept between rebuilds (memo.py)
+            self.memo.begin(dossier.registry, settings)
+            settings = replace(settings, memo=self.memo)
         options = DataOptions(base_url(config.site_url), self.config.data_licence)
-        self._remove_data()
-        self.data_dir = make_temp("dossier-data-")
-        data = write_data_files(dossier, index, options, self.data_dir)
-        for item in data.files:
-            files.append(
-                File.generated(config, item.path, abs_src_path=str(self.data_dir / item.path))
-            )
-        for page in [
+        data_dir = make_temp("dossier-data-")
+        data = write_data_files(dossier, index, options, data_dir, self.data_cache)
+        pages = [
             *build_pages(dossier, index, settings),
             data_page(dossier, data, options, settings),
-        ]:
-            unsearched += not page.searchable
-            if self.pages_dir is None:
-                files.append(File.generated(config, page.path, content=page.markdown))
-                if page.has_blocks:
-                    self.blocks[page.path] = page  # rendered when the page is written
-            else:
-                blocks = self.rendered.blocks(page)  # the last build's, if its key is equal
-                files.append(self._generated(config, page.path, page.markdown, blocks))
+        ]
+        if self.serving:
+            problems = dossier.problems + index.problems
+            pages = with_problems(pages, problems, self.config.dossier_dir)
+            self.last = (dossier, index, settings)  # for quick pages (live.py)
+        css = label_stylesheet(dossier.registry.labels.values())
+        seeds = sorted({a.seed for a in dossier.articles if a.seed})
+        summary = (len(dossier.articles), len(dossier.registry.actors),
+                   len(dossier.registry.sources),
+                   sum(len(entry.annotations) for entry in index.articles.values()))  # fmt: skip
+        # search/top/: a frequent name's first results, shown before Pagefind answers
+        extra = [item.path for item in data.files]
+        extra += write_top_files(dossier, index, settings, data_dir)
+        return SiteOutputs(pages, data_dir, extra, css, seeds, summary)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        made = self.outputs(config)
+        self._remove_data()
+        self.data_dir = made.data_dir
+        self.seeds = made.seeds
+        self.blocks = {}
+        self.digests = {}
+        for path in made.data_files:
+            files.append(File.generated(config, path, abs_src_path=str(made.data_dir / path)))
+        for page in made.pages:
+            files.append(File.generated(config, page.path, content=page.markdown))
+            if self.serving:
+                # While serving, blocks are kept (by key) for the next build, and each
+                # page's digest tells the incremental rebuild what changed (live.py).
+                blocks = self.rendered.blocks(page)
+                self.digests[page.path] = digest(page.markdown, blocks)
                 if blocks:
                     self.blocks[page.path] = blocks
-        self.rendered.sweep()  # pages gone or changed since the last build are dropped
-        css = label_stylesheet(dossier.registry.labels.values())
-        files.append(File.generated(config, STYLESHEET_PATH, content=css))
-        for seed in sorted({a.seed for a in dossier.articles if a.seed}):
+            elif page.has_blocks:
+                self.blocks[page.path] = page  # rendered when the page is written
+        if self.serving:
+            self.rendered.sweep()  # pages gone or changed since the last build are dropped
+            self.memo.sweep()
+        files.append(File.generated(config, STYLESHEET_PATH, content=made.css))
+        for seed in made.seeds:
             files.append(
                 File.generated(config, seed_path(seed), abs_src_path=str(self.root / seed))
             )
         if self.indexer is not None:
             # The pages the index will hold (at most): the indexer cuts bundles evenly.
+            unsearched = sum(not page.searchable for page in made.pages)
             self.indexer.expect(len(files.documentation_pages()) - unsearched)
-        annotations = sum(len(entry.annotations) for entry in index.articles.values())
-        log.info(
-            "%d articles, %d actors, %d sources, %d annotations",
-            len(dossier.articles),
-            len(dossier.registry.actors),
-            len(dossier.registry.sources),
-            annotations,
-        )
+        log.info("%d articles, %d actors, %d sources, %d annotations", *made.summary)
         return files
 
-    def _generated(
-        self, config: MkDocsConfig, path: str, text: str, blocks: tuple[str, ...] = ()
-    ) -> File:
-        """A generated file. While serving, it is written to disk only when its text or
-        its blocks changed, so `mkdocs serve --dirty` re-renders just the pages an edit
-        touched."""
-        if self.pages_dir is None:
-            return File.generated(config, path, content=text)
-        if blocks:  # the blocks are not in the text: their fingerprint must be
-            digest = hashlib.sha256("\0".join(blocks).encode("utf-8")).hexdigest()
-            text = f"{text}\n<!-- dossier-blocks {digest} -->\n"
-        target = self.pages_dir / path
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        return File.generated(config, path, abs_src_path=str(target))
+    def write_extras(self, made: SiteOutputs, site: Path) -> None:
+        """The files beside the pages, after an incremental rebuild: data files, label
+        stylesheet and seeds, each written only if it changed; seeds no longer used are
+        removed."""
+        for path in made.data_files:
+            _replace_if_changed(site / path, (made.data_dir / path).read_bytes())
+        shutil.rmtree(made.data_dir, ignore_errors=True)
+        _replace_if_changed(site / STYLESHEET_PATH, made.css.encode("utf-8"))
+        for seed in set(self.seeds) - set(made.seeds):
+            (site / seed_path(seed)).unlink(missing_ok=True)
+        for seed in made.seeds:
+            _replace_if_changed(site / seed_path(seed), (self.root / seed).read_bytes())
+        self.seeds = made.seeds
+
+    def quick_page(self, path: Path) -> DossierPage | None:
+        """The page of one saved article at once, from the last build (quickpage.py)."""
+        if self.last is None:
+            return None
+        dossier, index, settings = self.last
+        if self.matcher is None or self.matcher[0] != index.registry_key:
+            self.matcher = (index.registry_key, Matcher(dossier.registry.actors.values()))
+        return quick_article_page(path, dossier, index, self.matcher[1], settings)
+
+    @event_priority(-100)  # last: the nav MkDocs will use
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # last: the pages are written here, after every plugin's on_env
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.serving:
+            self.live.capture(config, files, self.nav, env, self.digests)
+        parallel.write_pages(self, env, config, files)  # in worker processes, if safe
+        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Put the finished HTML blocks (article text, notes, long lists) in place of
@@ -162,14 +231,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             output = fill_blocks(output, item if isinstance(item, tuple) else item.blocks)
         if self.indexer is not None and not self.index_from_disk:
             self.indexer.add(page.file.dest_uri, output)
+        if self.serving and page.file.src_uri == SEARCH_PAGE:
+            output = output.replace(SEARCH_MOUNT, SERVE_NOTE + SEARCH_MOUNT, 1)
         return output
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
     ) -> LiveReloadServer:
-        for folder in (self.root / self.config.dossier_dir, self.root / "seeds"):
-            if folder.is_dir():  # a dossier without seeds/ is fine; watching nothing is not
-                server.watch(str(folder))
+        folders = [self.root / self.config.dossier_dir, self.root / "seeds"]
+        folders = [folder for folder in folders if folder.is_dir()]  # seeds/ is optional
+        for folder in folders:
+            server.watch(str(folder))
+        self.live.install(server, folders)
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -195,6 +268,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 if not bundle.exists():
                     copy_tree(self.pages_dir / SEARCH_COPY, bundle)
                 log.info("search index kept from the first build (restart serve to refresh it)")
+                settle_memory()
             return
         indexer, self.indexer = self.indexer, None
         try:
@@ -208,13 +282,36 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.searched = True
         if self.serving and self.pages_dir is not None:
             copy_tree(bundle, self.pages_dir / SEARCH_COPY)
+            settle_memory()
         log.info("search index: %d pages in %d bundle(s)", indexer.pages, bundles)
 
     def on_build_error(self, *, error: Exception) -> None:
+        parallel.restore()  # MkDocs' own page writing, if the build stopped before it
         self._remove_data()
         if self.indexer is not None:
             self.indexer.abandon()
             self.indexer = None
+
+
+@dataclass
+class SiteOutputs:
+    """What the dossier adds to a site (DossierPlugin.outputs)."""
+
+    pages: list[DossierPage]
+    data_dir: Path
+    data_files: list[str]
+    css: str
+    seeds: list[str]
+    summary: tuple[int, int, int, int]  # articles, actors, sources, annotations
+
+
+def _replace_if_changed(target: Path, content: bytes) -> None:
+    if target.is_file() and target.read_bytes() == content:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".dossier-tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, target)
 
 
 def copy_tree(source: Path, target: Path) -> None:
