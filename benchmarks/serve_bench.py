@@ -77,7 +77,9 @@ def wait_for_log(log: Path, before: int, started: float, limit: float) -> float:
     raise TimeoutError(f"no rebuild finished within {limit:.0f} s")
 
 
-def measure_serve(project: Path, edits: int = 3, limit: float = 900) -> ServeTimes:
+def measure_serve(
+    project: Path, edits: int = 3, limit: float = 900, keep_log: Path | None = None
+) -> ServeTimes:
     article = sorted((project / "dossier" / "articles").glob("*.md"))[0]
     actors = project / "dossier" / "actors.yml"
     saved = {path: path.read_bytes() for path in (article, actors)}
@@ -116,6 +118,8 @@ def measure_serve(project: Path, edits: int = 3, limit: float = 900) -> ServeTim
             server.kill()
         for path, content in saved.items():
             path.write_bytes(content)
+        if keep_log is not None:  # where each rebuild's time went (live.py's log lines)
+            shutil.copy(log, keep_log)
         shutil.rmtree(log.parent, ignore_errors=True)
 
 
@@ -141,6 +145,7 @@ def main() -> None:
     parser.add_argument("n", type=int, nargs="*", default=[5000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/dossier-bench"))
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--logs", type=Path, help="keep each server's log here, as serve-N.log")
     args = parser.parse_args()
     print(
         "| N | first build | article edit: page | article edit: all pages "
@@ -148,7 +153,8 @@ def main() -> None:
     )
     print("|---:|---:|---:|---:|---:|---:|")
     for n in args.n:
-        t = measure_serve(args.work / f"n{n}", args.edits)
+        log = args.logs / f"serve-{n}.log" if args.logs else None
+        t = measure_serve(args.work / f"n{n}", args.edits, keep_log=log)
         seconds = lambda values: ", ".join(f"{v:.2f}" for v in values)  # noqa: E731
         print(f"| {n:,} | {t.first:.1f} s | {seconds(t.article_page)} s "
               f"| {seconds(t.article_all)} s | {t.glossary_page:.2f} s "

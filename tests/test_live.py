@@ -178,6 +178,9 @@ def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
             if served is None or unserved(served) != path.read_bytes():
                 differ.append(relative)
         assert compared > 100
+        assert NOTE.search(get(f"{base}search/") or b""), (
+            "the search page does not say search is old"
+        )
         assert not differ, f"{len(differ)} served files differ from a full build: {differ[:10]}"
         assert "Traceback" not in log.read_text(encoding="utf-8")
 

@@ -46,3 +46,10 @@ def build_pages(
     pages.append(overview_page(dossier, index, settings))
     pages += narrative_pages(dossier, index, settings)
     return pages
+
+
+def one_article_page(
+    dossier: Dossier, index: DossierIndex, article_id: str, settings: RenderSettings = DEFAULT
+) -> Page:
+    """The page of one article, as build_pages makes it (quickpage.py, while serving)."""
+    return article_page(dossier, index, index.articles[article_id], settings)

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .articlepage import article_page
 from .dossier import Dossier, _check
 from .frontmatter import read_article
 from .linking import DossierIndex, analyse, anchor_all
@@ -27,6 +26,7 @@ from .matching import Matcher
 from .model import Problem
 from .narrativeregistry import check_narratives
 from .pagekit import Page
+from .pages import one_article_page
 from .settings import RenderSettings
 
 
@@ -58,4 +58,4 @@ def quick_article_page(
     articles = [article if a.id == article.id else a for a in dossier.articles]
     dossier = replace(dossier, articles=articles, problems=[])
     index = replace(index, articles={**index.articles, article.id: entry})
-    return article_page(dossier, index, entry, settings)
+    return one_article_page(dossier, index, article.id, settings)
