@@ -29,47 +29,31 @@ both are internal to MkDocs 1.6, so each use is guarded and falls back.
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.files import Files, InclusionLevel
+
+from .livepages import (
+    Captured,
+    digest,
+    in_order,
+    reload_browsers,
+    remove_page,
+    render_page,
+    settle_memory,
+    theme_templates,
+)
 
 if TYPE_CHECKING:
     from .plugin import DossierPlugin
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-
-
-@dataclass
-class Captured:
-    """The last complete build's MkDocs objects, reused to render single pages."""
-
-    config: Any
-    files: Files
-    nav: Any
-    env: Any
-    digests: dict[str, str] = field(default_factory=dict)  # generated page -> digest
-    # keyed pages (articles) -> (key, Markdown) when digested: equal, the digest stands
-    keys: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-
-def digest(markdown: str, blocks: Iterable[str]) -> str:
-    """What a generated page is made of (its Markdown and blocks): equal digests, equal
-    page."""
-    hashed = hashlib.sha256(markdown.encode("utf-8"))
-    for block in blocks:
-        hashed.update(b"\0")
-        hashed.update(block.encode("utf-8"))
-    return hashed.hexdigest()
 
 
 class LiveSite:
@@ -164,7 +148,7 @@ class LiveSite:
         with self.render_lock:
             state.digests.pop(made.path, None)  # the complete pass writes it again if need be
             state.keys.pop(made.path, None)
-            self._render(state, made.path, made.markdown, made.blocks)
+            render_page(state, self.plugin.blocks, made.path, made.markdown, made.blocks)
         log.info(
             "dossier: %s updated in %.2f s; the pages that show it follow",
             made.path, time.perf_counter() - started,
@@ -202,7 +186,7 @@ class LiveSite:
             return  # a newer save took over
         if written:
             log.info("dossier: %s; %.2f s after the save", written, time.perf_counter() - started)
-        self._reload_browsers()
+        reload_browsers(self.server)
         settle_memory()
 
     def _pass(self, state: Captured, generation: int) -> str | None:
@@ -232,7 +216,9 @@ class LiveSite:
                     if generation != self.generation:
                         return None
                     started = time.perf_counter()
-                    if self._render(state, path, page.markdown, blocks, documents) and added:
+                    if render_page(
+                        state, self.plugin.blocks, path, page.markdown, blocks, documents
+                    ):
                         documents = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
                     rendering += time.perf_counter() - started
                     state.digests[path] = new
@@ -246,105 +232,17 @@ class LiveSite:
         compared = time.perf_counter() - clock - rendering
         with self.render_lock:
             for path in gone:
-                self._remove(state, path)
+                remove_page(state, path)
                 state.digests.pop(path, None)
                 state.keys.pop(path, None)
             self.plugin.write_extras(made, Path(state.config.site_dir))
             if gone or added:
                 state.files = in_order(state.files, list(pages))
-                self._theme_templates(state)
+                theme_templates(state)
         return (
             f"{written + len(gone)} page(s) rewritten of {len(pages)} (engine {engine:.2f} s, "
             f"compared in {compared:.2f} s, written in {rendering:.2f} s)"
         )
-
-    # -- MkDocs' page machinery -----------------------------------------------------
-
-    def _render(
-        self,
-        state: Captured,
-        path: str,
-        markdown: str,
-        blocks: tuple[str, ...],
-        documents: Sequence[File] | None = None,
-    ) -> bool:
-        """Render one generated page with MkDocs' own functions and write it; whether
-        the page is new (the documents list then grows)."""
-        from mkdocs.commands.build import _build_page, _populate_page
-
-        config, files = state.config, state.files
-        file = files.get_file_from_path(path)
-        new = file is None
-        if file is None:
-            file = File.generated(config, path, content=markdown)
-            files.append(file)
-            Page(None, file, config)
-        else:
-            file.content_string = markdown
-        assert file.page is not None
-        if blocks:
-            self.plugin.blocks[path] = blocks
-        if documents is None or new:
-            documents = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        _populate_page(file.page, config, files, dirty=False)
-        _build_page(file.page, config, documents, state.nav, state.env)
-        return new
-
-    def _remove(self, state: Captured, path: str) -> None:
-        file = state.files.get_file_from_path(path)
-        if file is None:
-            return
-        state.files.remove(file)
-        target = Path(file.abs_dest_path)
-        target.unlink(missing_ok=True)
-        if state.config.use_directory_urls and target.name == "index.html":
-            try:
-                target.parent.rmdir()  # only when empty
-            except OSError:
-                pass
-
-    def _theme_templates(self, state: Captured) -> None:
-        """The sitemap lists every page: written again when pages came or went."""
-        from mkdocs.commands.build import _build_theme_template
-
-        for template in state.config.theme.static_templates:
-            _build_theme_template(template, state.env, state.files, state.config, state.nav)
-
-    def _reload_browsers(self) -> None:
-        server = self.server
-        condition = getattr(server, "_epoch_cond", None)
-        if condition is None or not hasattr(server, "_visible_epoch"):  # not MkDocs 1.6's
-            return
-        from mkdocs.livereload import _timestamp
-
-        with condition:
-            # The server answers a page request only when the two are equal (no build
-            # under way); when one is, its end reloads the browsers anyway.
-            if server._visible_epoch == getattr(server, "_wanted_epoch", None):
-                server._visible_epoch = server._wanted_epoch = _timestamp()
-                condition.notify_all()
-
-
-def settle_memory() -> None:
-    """After a build while serving: collect what it left, then freeze what is kept
-    (the dossier, the caches), so that the collections of the next rebuild do not walk
-    it: a full collection over a 5,000-article dossier takes 0.3 to 0.7 s, as long as
-    the rest of a one-article rebuild of the index."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-def in_order(files: Files, paths: list[str]) -> Files:
-    """The files with the generated pages in the order a full build adds them (the
-    sitemap lists pages in the files' order): where the first of them stood, in
-    `paths`' order."""
-    wanted = set(paths)
-    kept = [file for file in files if file.src_uri not in wanted]
-    at = next((i for i, file in enumerate(files) if file.src_uri in wanted), len(kept))
-    at -= sum(1 for file in list(files)[:at] if file.src_uri in wanted)
-    pages = [files.get_file_from_path(path) for path in paths]
-    return Files([*kept[:at], *(file for file in pages if file is not None), *kept[at:]])
 
 
 class FallBack(Exception):

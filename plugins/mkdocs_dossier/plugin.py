@@ -18,10 +18,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -53,7 +52,9 @@ from dossier_search.tempdirs import make_temp
 
 from . import parallel
 from .config import DossierConfig
-from .live import LiveSite, digest, settle_memory
+from .live import LiveSite
+from .livepages import digest, settle_memory
+from .siteoutputs import SiteOutputs, copy_tree, write_extras
 
 log = get_plugin_logger(__name__)
 
@@ -186,17 +187,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def write_extras(self, made: SiteOutputs, site: Path) -> None:
-        """The files beside the pages, after an incremental rebuild: data files, label
-        stylesheet and seeds, each written only if it changed; seeds no longer used are
-        removed."""
-        for path in made.data_files:
-            _replace_if_changed(site / path, (made.data_dir / path).read_bytes())
-        shutil.rmtree(made.data_dir, ignore_errors=True)
-        _replace_if_changed(site / STYLESHEET_PATH, made.css.encode("utf-8"))
-        for seed in set(self.seeds) - set(made.seeds):
-            (site / seed_path(seed)).unlink(missing_ok=True)
-        for seed in made.seeds:
-            _replace_if_changed(site / seed_path(seed), (self.root / seed).read_bytes())
+        """The files beside the pages, after an incremental rebuild (siteoutputs.py)."""
+        write_extras(made, site, self.root, self.seeds)
         self.seeds = made.seeds
 
     def quick_page(self, path: Path) -> DossierPage | None:
@@ -291,38 +283,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.indexer is not None:
             self.indexer.abandon()
             self.indexer = None
-
-
-@dataclass
-class SiteOutputs:
-    """What the dossier adds to a site (DossierPlugin.outputs)."""
-
-    pages: list[DossierPage]
-    data_dir: Path
-    data_files: list[str]
-    css: str
-    seeds: list[str]
-    summary: tuple[int, int, int, int]  # articles, actors, sources, annotations
-
-
-def _replace_if_changed(target: Path, content: bytes) -> None:
-    if target.is_file() and target.read_bytes() == content:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".dossier-tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, target)
-
-
-def copy_tree(source: Path, target: Path) -> None:
-    """Copy a folder, hard-linking the files where the file system allows (a search
-    bundle is hundreds of MB at thousands of articles; links cost nothing)."""
-
-    def link_or_copy(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target, copy_function=link_or_copy)
