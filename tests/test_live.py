@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-from test_serve import free_port
+from test_serve import serving
 
 from conftest import copy_project
 
@@ -51,25 +51,13 @@ def unserved(content: bytes) -> bytes:
 
 
 @contextmanager
-def serving(project: Path, log: Path) -> Iterator[str]:
-    port = free_port()
-    with log.open("wb") as stderr:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=subprocess.DEVNULL, stderr=stderr,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/"
-    try:
+def served(project: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` (test_serve.serving) once it has built: its base URL."""
+    with serving(project, log) as port:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and b"Serving on" not in log.read_bytes():
             time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        yield f"http://127.0.0.1:{port}/"
 
 
 DONE = re.compile(r"page\(s\) rewritten|Documentation built")
@@ -113,7 +101,7 @@ def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
     articles = project / "dossier" / "articles"
     article = articles / f"{ARTICLE}.md"
-    with serving(project, log) as base:
+    with served(project, log) as base:
         done = settled(log, 0, 120)
         steps = []
 
@@ -173,9 +161,9 @@ def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
             relative = path.relative_to(fresh).as_posix()
             if path.is_dir() or relative.startswith("pagefind/"):
                 continue
-            served = get(base + relative)
+            content = get(base + relative)
             compared += 1
-            if served is None or unserved(served) != path.read_bytes():
+            if content is None or unserved(content) != path.read_bytes():
                 differ.append(relative)
         assert compared > 100
         assert NOTE.search(get(f"{base}search/") or b""), (
@@ -190,7 +178,7 @@ def test_a_broken_edit_shows_on_its_page_and_the_next_save_recovers(tmp_path: Pa
     log = tmp_path / "serve.log"
     article = project / "dossier" / "articles" / f"{ARTICLE}.md"
     good = article.read_text(encoding="utf-8")
-    with serving(project, log) as base:
+    with served(project, log) as base:
         url = f"{base}articles/{ARTICLE}/"
         done = settled(log, 0, 120)
         cases = [

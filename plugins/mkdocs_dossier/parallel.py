@@ -1,4 +1,5 @@
-"""Writing the documentation pages in worker processes, one per core.
+"""Writing the documentation pages in worker processes (by default one per core, but one
+left to Pagefind when search is on).
 
 MkDocs builds in two passes: it renders every page's Markdown, then (after `on_env`,
 the static files and the theme's templates) passes each page through the theme's
