@@ -234,9 +234,13 @@ def _actor_entry(
     and a link to the next of its other mentions."""
     if settings.memo is None:
         return _made_entry(dossier, index, path, article_id, actor_id, settings)
+    entry = index.articles[article_id]
+    # What it shows of the article: its text (the same object), the actor's mentions in
+    # it (a glossary edit may move them), and the outlet's name (the memo's fingerprint).
+    where = tuple((m.start, m.end) for m in entry.mentions if m.actor_id == actor_id)
     return settings.memo.item(
-        ("actor", path, article_id, actor_id),
-        (index.articles[article_id].article,),  # its mentions follow from it (and the glossary)
+        ("actor", path, article_id, actor_id, where),
+        (entry.article,),
         lambda: _made_entry(dossier, index, path, article_id, actor_id, settings),
     )
 

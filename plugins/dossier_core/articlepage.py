@@ -8,19 +8,17 @@ actor links and the related list was the largest cost of an article page.
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections import Counter
 
+from .articlekey import page_key
 from .bodyhtml import render_body
 from .dossier import Dossier
 from .escaping import escape_attribute
-from .framing import about_places
 from .kinds import ACTOR_KINDS
 from .language import language_name
 from .linking import ArticleLinks, DossierIndex
 from .model import Article, Span
-from .narratives import narrative_key
 from .notes import article_notes
 from .pagekit import (
     Lazy,
@@ -36,7 +34,7 @@ from .pagekit import (
     seed_path,
 )  # fmt: skip
 from .parts import Url, chip, outlet_badge, outlet_name, urls
-from .republishparts import also_published, republished_key
+from .republishparts import also_published
 from .richtext import safe_markdown
 from .settings import RenderSettings
 
@@ -62,35 +60,6 @@ def article_page(
         Lazy(lambda: _removed_audit(article, url)),
     ]
     return make_page(path, parts, key=page_key(dossier, index, entry, settings))
-
-
-def page_key(
-    dossier: Dossier, index: DossierIndex, entry: ArticleLinks, settings: RenderSettings
-) -> str:
-    """Everything an article page is made from: the article itself (text, front matter,
-    annotations), the glossary, labels and outlets, and the related articles as they
-    are shown (title, outlet, date, shared actors), and the other versions of its text
-    as shown (republishpages). Mentions, anchors and counts are derived from these, so
-    they need no place of their own."""
-    related = []
-    for item in entry.related:
-        other = index.articles[item.article_id].article
-        related.append((item.article_id, item.shared, other.title, other.outlet, other.published))
-    republished = republished_key(index, entry.article.id, settings)
-    narratives = narrative_key(dossier, entry.article)  # the titles its notes link
-    # where its notes' "About:" links lead (the actors' pages move as the dossier grows)
-    about = about_places(index, dossier.registry.labels, entry, settings.actor_annotations_per_page)
-    article = entry.article
-    made = lambda: hashlib.sha256(repr(article).encode("utf-8")).hexdigest()  # noqa: E731
-    # The article's own fingerprint (its whole text): kept while serving (memo.py).
-    own = (
-        made()
-        if settings.memo is None
-        else settings.memo.item(("own", article.id), (article,), made)
-    )
-    parts = (own, index.registry_key, related, republished, settings, narratives,
-             sorted(about.items()))  # fmt: skip
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def _spans(dossier: Dossier, entry: ArticleLinks, url: Url) -> list[Span]:

@@ -9,6 +9,7 @@ disk: at 20,000 articles they are hundreds of MB, and a build must not hold them
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -126,8 +127,9 @@ def write_data_files(
         handle["w3c"].write(w3c_head)
         handle["csv"].write(_CSV_HEADER)
         handle["articles-csv"].write(_csv_line(ARTICLE_FIELDS))
+        labels_key = hashlib.sha256(repr(dossier.registry.labels).encode("utf-8")).hexdigest()
         for article in dossier.articles:
-            chunk = _chunk(dossier, index, article, options, cache)
+            chunk = _chunk(dossier, index, article, options, cache, labels_key)
             handle["jsonl"].write(chunk.jsonl)
             handle["csv"].write(chunk.csv)
             handle["ptc"].write(chunk.ptc.text)
@@ -158,12 +160,16 @@ def _chunk(
     article: Article,
     options: DataOptions,
     cache: DataCache | None,
+    labels_key: str,
 ) -> _Chunk:
     seed = dossier.root / article.seed if article.seed else None
     stat = seed.stat() if seed is not None and seed.is_file() else None
-    # The analysis (mentions, anchored annotations) follows from the article and the
-    # glossary, labels and outlets (registry_key), so those name the chunk.
-    made_from = (article, index.registry_key, options, stat and (stat.st_mtime_ns, stat.st_size))
+    entry = index.articles[article.id]
+    # The rows follow from the article, its anchored annotations (the article and the
+    # labels decide them), the labels (their names, PTC techniques) and the seed; the
+    # article record counts its mentions and actors (the glossary moves them).
+    counts = (len(entry.annotations), len(entry.mentions), len(entry.actor_ids))
+    made_from = (article, labels_key, counts, options, stat and (stat.st_mtime_ns, stat.st_size))
     found = cache.get(article.id) if cache is not None else None
     if found is not None and _same(found[0], made_from):
         return found[1]

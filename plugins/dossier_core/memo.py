@@ -5,8 +5,10 @@ At thousands of articles the listing pages are most of the HTML a rebuild render
 (at 2,000 articles, actor pages alone took 7 s), and an edit changes few of their
 items. An item is made again only if what it is made from is no longer the very same
 object (the engine's caches hand out the same parsed article and the same anchored
-annotation for an unchanged file), or if the glossary, labels, outlets, narratives or
-render settings changed (then every item is made again: `begin`).
+annotation for an unchanged file), or if the outlets or the render settings changed
+(then every item is made again: `begin`). Items show no actor or label names: an edit
+of the glossary keeps every item whose article's mentions it did not move (the actor
+entry's key holds where the mentions are; a passage is its anchored annotation).
 """
 
 from __future__ import annotations

@@ -128,7 +128,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.warning(str(problem))
         settings = RenderSettings(directory_urls=config.use_directory_urls)
         if self.serving:  # listing items kept between rebuilds (memo.py)
-            self.memo.begin(dossier.registry, settings)
+            # Items show outlet names, not the glossary's actors or labels (memo.py).
+            self.memo.begin(dossier.registry.sources, settings)
             settings = replace(settings, memo=self.memo)
         options = DataOptions(base_url(config.site_url), self.config.data_licence)
         data_dir = make_temp("dossier-data-")
