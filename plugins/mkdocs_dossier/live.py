@@ -187,7 +187,7 @@ class LiveSite:
         if written:
             log.info("dossier: %s; %.2f s after the save", written, time.perf_counter() - started)
         reload_browsers(self.server)
-        settle_memory()
+        settle_memory(whole=False)
 
     def _pass(self, state: Captured, generation: int) -> str | None:
         """The complete pass: what it wrote, and where its time went; None if a newer

@@ -133,7 +133,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             settings = replace(settings, memo=self.memo)
         options = DataOptions(base_url(config.site_url), self.config.data_licence)
         data_dir = make_temp("dossier-data-")
-        data = write_data_files(dossier, index, options, data_dir, self.data_cache)
+        # While serving, each article's share is kept for the next rebuild; a build
+        # writes them and holds none (at 20,000 articles they are hundreds of MB).
+        chunks = self.data_cache if self.serving else None
+        data = write_data_files(dossier, index, options, data_dir, chunks)
         pages = [
             *build_pages(dossier, index, settings),
             data_page(dossier, data, options, settings),
@@ -261,7 +264,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 if not bundle.exists():
                     copy_tree(self.pages_dir / SEARCH_COPY, bundle)
                 log.info("search index kept from the first build (restart serve to refresh it)")
-                settle_memory()
+                settle_memory(whole=True)
             return
         indexer, self.indexer = self.indexer, None
         try:
@@ -275,7 +278,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.searched = True
         if self.serving and self.pages_dir is not None:
             copy_tree(bundle, self.pages_dir / SEARCH_COPY)
-            settle_memory()
+            settle_memory(whole=True)
         log.info("search index: %d pages in %d bundle(s)", indexer.pages, bundles)
 
     def on_build_error(self, *, error: Exception) -> None:
