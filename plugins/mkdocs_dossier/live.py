@@ -127,7 +127,10 @@ class LiveSite:
         articles = self.plugin.root / self.plugin.config.dossier_dir / "articles"
         for path in sorted(changed):
             if path.parent == articles and path.suffix == ".md" and path.is_file():
-                self._quick(path, started)
+                try:
+                    self._quick(path, started)
+                except Exception as error:  # the complete pass that follows makes it right
+                    log.info("dossier: %s not updated at once (%s)", path.name, error)
         previous = self.worker
         self.worker = threading.Thread(
             target=self._complete, args=(self.generation, previous, full_build, started),
