@@ -146,13 +146,13 @@ def test_pages_carry_the_text_language(project: Path) -> None:
     dossier = load_dossier(project, "dossier")
     pages = {page.path: page.text for page in build_pages(dossier, build_index(dossier))}
     spanish = pages["articles/rusia-reafirma-su-apoyo-a-maduro.md"]
-    assert '<div class="dossier-text" lang="es">' in spanish
+    assert '<div class="dossier-text" lang="es" data-length=' in spanish
     assert '{: lang="es" }' in spanish.split("\n# ", 1)[1].split("\n", 1)[0]
     assert "<strong>Language</strong> Spanish (es)" in spanish
     assert '<span data-pagefind-filter="Language">Spanish</span>' in spanish
     assert re.search(r"«<mark [^>]*>injerencia inaceptable</mark>", spanish)
     russian = pages["articles/lavrov-obsudil-situatsiyu-v-venesuele.md"]
-    assert '<div class="dossier-text" lang="ru">' in russian
+    assert '<div class="dossier-text" lang="ru" data-length=' in russian
     assert '<span data-pagefind-filter="Language">Russian</span>' in russian
     lavrov = pages["actors/sergey-lavrov.md"]
     assert "Лавров обсудил с Арреасой ситуацию в Венесуэле" in lavrov

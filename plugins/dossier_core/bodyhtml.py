@@ -44,10 +44,15 @@ def render_body(
     blocks = []
     for start, end in paragraphs(body):
         inside = [s for s in ordered if s.start < end and s.end > start]
-        blocks.append(f"<p>{_render_paragraph(body, start, end, inside, notes)}</p>")
+        # data-o: the paragraph's offset in the body (code points), so a script can map
+        # a selection back to the text (the annotate panel); paragraphs are separated
+        # only by line feeds, so the offsets and data-length give the whole body.
+        paragraph = _render_paragraph(body, start, end, inside, notes)
+        blocks.append(f'<p data-o="{start}">{paragraph}</p>')
     # The text's own language (the site's UI keeps the theme's): screen readers,
     # hyphenation and fonts follow it. Codes are checked when front matter is read.
     attrs = f' lang="{html.escape(lang)}"' if lang else ""
+    attrs += f' data-length="{len(body)}"'
     return f'<div class="{css_class}"{attrs}>\n' + "\n".join(blocks) + "\n</div>"
 
 
