@@ -199,11 +199,11 @@ def test_body_is_one_html_block_without_blank_lines() -> None:
     when the text has a line of spaces."""
     html = render_body("a\n   \nb\n\n\n\nc", [])
     assert not re.search(r"\n\s*\n", html)
-    assert html.startswith('<div class="dossier-text" data-length="13">')
+    assert html.startswith('<div class="dossier-text" data-length="12">')
     assert html.endswith("</div>")
     # Each paragraph carries its offset in the body, which with data-length gives the
     # whole body back (paragraphs are separated by line feeds only).
-    assert re.findall(r'<p data-o="(\d+)">', html) == ["0", "10"]
+    assert re.findall(r'<p data-o="(\d+)">', html) == ["0", "11"]
 
 
 def test_escape_output_has_no_markup_characters() -> None:
