@@ -3,7 +3,8 @@ articles, and worker processes forked over contiguous chunks of the rest send ba
 per article, its mentions, anchored annotations and problems (and its republication
 signature when the build's cache has none for its text). The parent rebuilds the same
 objects a one-process analysis makes (mentions as (actor, start, end), annotations by
-number: cheaper than pickling the objects themselves), so the results are identical.
+place in the front matter, then ordered and given their ids as noteids.py does: cheaper
+than pickling the objects themselves), so the results are identical.
 Below `PARALLEL_MIN` articles, with one worker, where 'fork' is not available
 (Windows, macOS's default) or inside a worker process, it all runs here, in order.
 
@@ -21,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .model import Anchored, Article, Mention, Problem
+from .model import Article, Mention, Problem
+from .noteids import in_reading_order
 
 if TYPE_CHECKING:
     from .linking import Analysis
@@ -35,7 +37,7 @@ PARENT_SHARE = 1.0  # of an equal share, analysed by this process (see analyse_a
 
 Packed = tuple[
     tuple[tuple[str, int, int], ...],  # mentions: (actor id, start, end)
-    tuple[tuple[int, int, int], ...],  # anchored: (number, start, end)
+    tuple[tuple[int, int, int], ...],  # anchored: (front-matter position, start, end)
     tuple[Problem, ...],
     "np.ndarray | None",  # signature values, or None when the cache has the text's
     int,  # shingles
@@ -111,7 +113,7 @@ def _chunk(bounds: tuple[int, int]) -> list[Packed]:
         packed.append(
             (
                 tuple((m.actor_id, m.start, m.end) for m in mentions),
-                tuple((a.number, a.start, a.end) for a in anchored),
+                tuple((a.position, a.start, a.end) for a in anchored),
                 problems,
                 values,
                 size,
@@ -129,8 +131,9 @@ def _unpack(article: Article, packed: Packed, signatures: SignatureCache | None)
     annotations = article.annotations
     if values is not None and signatures is not None:
         signatures.entries[article.body_utf8] = (minhash(values), size)
+    placed = [(n, annotations[n - 1], start, end) for n, start, end in anchored]
     return (
         tuple(Mention(actor, start, end, body[start:end]) for actor, start, end in mentions),
-        tuple(Anchored(annotations[n - 1], n, start, end) for n, start, end in anchored),
+        tuple(in_reading_order(placed, annotations)),
         problems,
     )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from .fields import Reader
 from .model import Annotation, EvidenceLink
+from .noteids import id_problem
 
 ANNOTATION_FIELDS = {
-    "quote", "prefix", "suffix", "start", "end", "label", "note", "verdict", "actors", "links",
-    "narrative",
+    "id", "quote", "prefix", "suffix", "start", "end", "label", "note", "verdict", "actors",
+    "links", "narrative",
 }  # fmt: skip
 
 
 def read_annotations(r: Reader) -> tuple[Annotation, ...]:
     """Parse each annotation item; problems carry the line of the item."""
     result = []
+    ids: dict[str, int | None] = {}  # analyst id -> line of the annotation that has it
     for item, line in r.items("annotations"):
         entry = Reader(item, r.path, line, r.problems)
         entry.unknown_keys(ANNOTATION_FIELDS)
@@ -25,6 +27,7 @@ def read_annotations(r: Reader) -> tuple[Annotation, ...]:
         ):
             entry.error(line, "'start' and 'end' go together, with start < end")
             start = end = None
+        ident = _ident(entry, ids)
         if quote is None or not label:
             continue
         result.append(
@@ -41,9 +44,34 @@ def read_annotations(r: Reader) -> tuple[Annotation, ...]:
                 actors=entry.strings("actors"),
                 links=_links(entry),
                 narrative=entry.ident("narrative", required=False),
+                id=ident,
             )
         )
     return tuple(result)
+
+
+def _ident(r: Reader, ids: dict[str, int | None]) -> str:
+    """The analyst's stable id (noteids.py), checked: a slug, not only digits, and unique
+    within the article. A refused id is reported and the annotation gets a derived one."""
+    raw = r.data.get("id")
+    if raw is None:
+        return ""
+    value = r.string("id")
+    if isinstance(raw, (bool, dict, list)):
+        return ""  # Reader.string has said why
+    where = r.line_of("id")
+    problem = id_problem(value) if value else "'id' is empty; remove it or write a slug"
+    if problem is None and value in ids:
+        first = ids[value]
+        problem = (
+            f"'id' {value!r} is already the id of the annotation on line {first}; give "
+            "each annotation of an article its own id"
+        )
+    if problem is not None:
+        r.error(where, problem)
+        return ""
+    ids[value] = r.line
+    return value
 
 
 def _raw_text(r: Reader, key: str, required: bool = False) -> str | None:

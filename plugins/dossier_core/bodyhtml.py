@@ -92,23 +92,36 @@ def _wrap(
     text: str, covering: list[Span], anchored: set[str], end: int, notes: dict[str, int]
 ) -> str:
     """One segment: mention link innermost, then one <mark> per annotation (outermost =
-    earliest, longest), then the note markers of annotations ending here."""
+    earliest, longest), and the note markers of annotations ending here: inside the
+    marks of annotations that go on (so an outer highlight has no gap at an inner
+    one's marker), in number order.
+
+    Every piece of an annotation carries its anchor (data-a: notes.js finds every
+    annotation under a click); the first is the anchor's element (id), with the anchor
+    earlier builds used (data-legacy: notes.js sends links shared then to the id)."""
     result = text
     for span in covering:
         if span.kind == "mention":
             ident = _ident(span.anchor, anchored)
             title = f' title="{escape_attribute(span.title)}"' if span.title else ""
             result = f'<a class="mention"{ident} href="{span.url}"{title}>{result}</a>'
-    markers = []
+    pending: list[tuple[int, str]] = []  # (number, marker) of annotations ending here
     for span in reversed(covering):
         if span.kind == "annotation":
+            if span.end > end and pending:
+                result += "".join(marker for _, marker in sorted(pending))
+                pending = []
             label = escape_attribute(span.title)
             ident = _ident(span.anchor, anchored)
+            if ident and span.legacy:
+                ident += f' data-legacy="{escape_attribute(span.legacy)}"'
             css = f"dossier-hl dossier-hl--{span.ref}"
-            result = f'<mark class="{css}"{ident} data-label="{label}">{result}</mark>'
+            attrs = f'{ident} data-a="{span.anchor}" data-label="{label}"'
+            result = f'<mark class="{css}"{attrs}>{result}</mark>'
             if span.end == end:
-                markers.append(note_marker(span.anchor, notes[span.anchor], label))
-    return result + "".join(reversed(markers))
+                number = notes[span.anchor]
+                pending.append((number, note_marker(span.anchor, number, label)))
+    return result + "".join(marker for _, marker in sorted(pending))
 
 
 def _ident(anchor: str, anchored: set[str]) -> str:
@@ -119,14 +132,15 @@ def _ident(anchor: str, anchored: set[str]) -> str:
 
 
 def note_marker(anchor: str, number: int, label: str = "") -> str:
-    """A note marker in Python-Markdown's footnote markup, which Material's footnote
-    tooltips recognise (and which works as a plain link without JavaScript).
+    """A note marker in Python-Markdown's footnote markup (a plain link to the Notes
+    list without JavaScript; notes.js opens the note beside the passage). Its number
+    is not search text: data-pagefind-ignore keeps it out of excerpts.
 
     Screen readers would announce just "1, link": the accessible name says what the
     note is ("Note 1: Loaded language"); `label` must already be attribute-escaped.
     """
     name = f' aria-label="Note {number}: {label}"' if label else ""
     return (
-        f'<sup id="fnref:{anchor}"><a class="footnote-ref" href="#fn:{anchor}"{name}>'
-        f"{number}</a></sup>"
+        f'<sup id="fnref:{anchor}" data-pagefind-ignore>'
+        f'<a class="footnote-ref" href="#fn:{anchor}"{name}>{number}</a></sup>'
     )

@@ -42,14 +42,17 @@ ROW_FIELDS = (
     ("suffix", f"Text just after it: the analyst's, else the {CONTEXT_CHARS} characters after."),
     ("verdict", "A claim's verdict, one of its label's verdicts (e.g. accurate, false), or empty."),
     ("note", "The analyst's note, in Markdown, or empty."),
-    ("number", "The annotation's number on its article page (the anchor #a-<number>)."),
+    ("number", "The note's number on its article page (notes are numbered in reading order)."),
     ("narrative", "The narrative the passage carries (an id of dossier/narratives.yml), or empty."),
+    ("id", "The annotation's stable id: the analyst's, or derived from its label, quote, "
+     "prefix and suffix; the passage's anchor on its article page is #a-<id>."),
 )  # fmt: skip
 W3C_FIELDS = (
     ("id, type, label, total", "The AnnotationCollection: its id is <base>annotations; total "
      "is the number of annotations."),
-    ("first.items", "Every annotation, in article order then annotation order."),
-    ("items[].id", "<base>articles/<article>/#a-<number>: the passage on its article page."),
+    ("first.items", "Every annotation, in article order then reading order."),
+    ("items[].id", "<base>articles/<article>/#a-<id>: the passage on its article page (id: "
+     "the annotation's stable id)."),
     ("items[].body", "TextualBody items: the label's name (purpose classifying, id "
      "<base>labels/<label>/), the note (commenting, text/markdown) and the verdict "
      "(assessing), each when present."),
@@ -98,7 +101,7 @@ def data_page(
         Raw(_files_table(data, settings)),
         "## Fields",
         "### Annotations: annotations.jsonl and annotations.csv",
-        "One record per annotation, in article order then annotation order, in UTF-8. JSON "
+        "One record per annotation, in article order then reading order, in UTF-8. JSON "
         "Lines: one JSON object a line; `seed`, `seed_start` and `seed_end` are null when "
         "empty, the other text fields empty strings. CSV: a header line, then one row per "
         "annotation (quoted as RFC 4180 says: a note may span lines); an empty field is empty.",

@@ -38,15 +38,16 @@ class Row:
     suffix: str
     verdict: str
     note: str
-    number: int
+    number: int  # the note's number on the article page, in reading order
     narrative: str  # a key of narratives.yml, or ""
+    id: str  # the annotation's stable id (noteids.py): its anchor is #a-<id>
 
 
 _ROW_FIELDS = list(Row.__dataclass_fields__)
 
 
 def rows(dossier: Dossier, index: DossierIndex) -> list[Row]:
-    """One row per anchored annotation, in article order then annotation order."""
+    """One row per anchored annotation, in article order then reading order."""
     return [row for article in dossier.articles for row in article_rows(dossier, index, article)]
 
 
@@ -81,6 +82,7 @@ def article_rows(dossier: Dossier, index: DossierIndex, article: Article) -> lis
                 a.note,
                 item.number,
                 a.narrative,
+                item.ident,
             )  # fmt: skip
         )
     return result
@@ -205,7 +207,7 @@ def _w3c_annotation(row: Row, label_name: str, base: str) -> dict:
     else:
         source = f"{base}articles/{row.article}/"
     return {
-        "id": f"{base}articles/{row.article}/#a-{row.number}",
+        "id": f"{base}articles/{row.article}/#a-{row.id}",
         "type": "Annotation",
         "motivation": "classifying",
         "body": bodies,

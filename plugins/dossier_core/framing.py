@@ -82,8 +82,15 @@ def about_path(actor_id: str, number: int) -> str:
 
 
 def about_anchor(article_id: str, item: Anchored) -> str:
-    """The id of an annotation's entry on its actor's pages."""
-    return f"note-{article_id}-{item.number}"
+    """The id of an annotation's entry on its actor's pages (its stable id: noteids.py)."""
+    return f"note-{article_id}-{item.ident}"
+
+
+def about_attributes(article_id: str, item: Anchored) -> str:
+    """The entry's id and the anchor earlier builds gave it (note-<article>-<place in the
+    front matter>), which notes.js turns into the id when a link shared then is followed."""
+    legacy = f"note-{article_id}-{item.position}"
+    return f'id="{html.escape(about_anchor(article_id, item))}" data-legacy="{html.escape(legacy)}"'
 
 
 def about_place(

@@ -13,6 +13,7 @@ from .dossier import Dossier, closest
 from .framing import about_actors, actor_notes
 from .matching import Matcher
 from .model import Anchored, Annotation, Article, Mention, Problem
+from .noteids import Placed, in_reading_order
 from .registry import Registry
 from .registrydelta import Basis, Delta, basis
 from .relating import POSTINGS_WALK_LIMIT as POSTINGS_WALK_LIMIT
@@ -266,10 +267,11 @@ def analyse(article: Article, matcher: Matcher) -> ArticleLinks:
 
 
 def anchor_all(article: Article, registry: Registry, problems: list[Problem]) -> list[Anchored]:
-    """Anchor every annotation of an article; a broken one is reported and left out."""
-    anchored = []
+    """Anchor every annotation of an article; a broken one is reported and left out. The
+    rest in reading order, numbered, with their stable ids (noteids.py)."""
+    placed: list[Placed] = []
     body = article.body
-    for number, annotation in enumerate(article.annotations, start=1):
+    for position, annotation in enumerate(article.annotations, start=1):
         message = _invalid(annotation, registry)
         if message is None:
             try:
@@ -277,10 +279,10 @@ def anchor_all(article: Article, registry: Registry, problems: list[Problem]) ->
             except AnchorError as error:
                 message = str(error)
             else:
-                anchored.append(Anchored(annotation, number, start, end))
+                placed.append((position, annotation, start, end))
                 continue
-        problems.append(Problem(article.path, annotation.line, f"annotation {number}: {message}"))
-    return anchored
+        problems.append(Problem(article.path, annotation.line, f"annotation {position}: {message}"))
+    return in_reading_order(placed, article.annotations)
 
 
 def _invalid(annotation: Annotation, registry: Registry) -> str | None:

@@ -73,6 +73,12 @@ class OutletLabel:
     as_of: str
 
 
+# The sources.yml `type` of a placeholder: one site whose outlet is not identified.
+# Each such site has its own entry, so that statistics never credit two sites to one
+# outlet that does not exist.
+UNIDENTIFIED = "unidentified"
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -84,6 +90,11 @@ class Source:
     description: str = ""
     labels: tuple[OutletLabel, ...] = ()
     line: int | None = None
+
+    @property
+    def unidentified(self) -> bool:
+        """A placeholder for one unidentified site (not a known outlet)."""
+        return self.type == UNIDENTIFIED
 
 
 @dataclass(frozen=True)
@@ -151,20 +162,34 @@ class Annotation:
     actors: tuple[str, ...] = ()
     links: tuple[EvidenceLink, ...] = ()
     narrative: str = ""  # a key of narratives.yml: the narrative the passage carries
+    id: str = ""  # the analyst's stable id (a slug), or "" for one derived (noteids.py)
 
 
 @dataclass(frozen=True)
 class Anchored:
-    """An annotation anchored to [start, end) of its article's body; `number` is 1-based."""
+    """An annotation anchored to [start, end) of its article's body.
+
+    `number` is its note number, 1-based, in reading order (by place in the text);
+    `ident` its stable id (noteids.py), which names it on every page (`anchor`);
+    `position` its place, 1-based, in the front matter's list, which the anchors of
+    earlier builds used (`legacy`: links shared then still land, see notes.js)."""
 
     annotation: Annotation
     number: int
     start: int
     end: int
+    ident: str
+    position: int
 
     @property
     def anchor(self) -> str:
-        return f"a-{self.number}"
+        """The passage's element id on its article page: a-<stable id>."""
+        return f"a-{self.ident}"
+
+    @property
+    def legacy(self) -> str:
+        """The anchor earlier builds gave the passage: a-<front-matter position>."""
+        return f"a-{self.position}"
 
 
 @dataclass(frozen=True)
@@ -230,4 +255,5 @@ class Span:
     anchor: str  # element id on the page
     title: str = ""
     url: str = ""
-    number: int = 0  # annotations: their number in the article (orders the notes)
+    number: int = 0  # annotations: their note number in the article (reading order)
+    legacy: str = ""  # annotations: the anchor earlier builds used (Anchored.legacy)
