@@ -26,7 +26,11 @@ ACTOR_KINDS = {
 
 class Group(NamedTuple):
     name: str  # "Propaganda technique"
-    border: str  # the CSS border style of its highlights: colour is never the only cue
+    # How its highlights are drawn besides their colour (colour is never the only cue):
+    # the CSS style of the line under them, and whether a line runs over them too. A
+    # name link's cue (a thin, light, dotted underline) is none of these.
+    border: str
+    overline: bool = False
 
     def plural(self, count: int) -> str:
         """'Propaganda techniques' (the labels index heads a table per group)."""
@@ -36,7 +40,7 @@ class Group(NamedTuple):
 LABEL_GROUPS = {
     "technique": Group("Propaganda technique", "solid"),
     "claim": Group("Claim", "dashed"),
-    "context": Group("Context", "dotted"),
+    "context": Group("Context", "solid", overline=True),
     "correction": Group("Correction", "double"),
 }
 
