@@ -14,6 +14,9 @@ class DossierConfig(Config):
     data_licence = opt.Optional(opt.Type(str))
     """The licence notice of the data files (data/), shown on the data page; without
     it the page says no licence was given."""
+    annotate = opt.Choice(("serve", "always", "never"), default="serve")
+    """The annotate panel (select text in an article, get the YAML item to paste):
+    `serve` under `mkdocs serve` only, `always` in built sites too, `never`."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (the site's search)."""
     search_shard_size = opt.Type(int, default=DEFAULT_SHARD_SIZE)
