@@ -225,8 +225,10 @@ def write_cluster(make_dossier) -> Path:
                              published="2019-05-04"),
         "copy": article_text("copy", body(REPUBLISHED), title="Top diplomat heads to Moscow",
                              outlet="unknown", published="2019-05-06"),
+        # Dated before both, so that the copy is not its previous/next neighbour (whose
+        # title an article page shows).
         "other": article_text("other", body(OTHER_STORY), title="Arreaza in Moscow",
-                              published="2019-05-05"),
+                              published="2019-05-02"),
     })  # fmt: skip
 
 
@@ -239,7 +241,7 @@ def test_pages_of_a_small_dossier(make_dossier) -> None:
     assert "## Also published by" in wire and "## Also published by" in copy
     assert "Also published by" not in other
     assert "this is the first appearance" in wire and "the first appearance is marked" in copy
-    assert re.search(r"Unknown outlet · unknown</a> · 2019-05-06 · <a [^>]*>Top diplomat", wire)
+    assert re.search(r"Unknown outlet</a> · 2019-05-06 · <a [^>]*>Top diplomat", wire)
     assert 'first appearance</strong> · <a href="../../republications/compare/copy/">' in copy
     assert re.search(r"\d\d% of this text", copy)
     listing = pages["republications/index.md"]
