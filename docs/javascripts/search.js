@@ -2,10 +2,13 @@
 //
 // - The header box answers as you type, in a list under the box (Pagefind's JS API;
 //   the index is loaded when the box is first focused, not on every page view).
-//   Enter, or "All results and filters", opens the search page.
-// - The search page lists every result, ten at a time, with filters (loaded when the
-//   reader opens them).
+//   Enter, or "All results and filters", opens the search page (search-page.js, which
+//   uses what this script shares as window.dossierSearch).
 // - "/" focuses the header box.
+// - Each result says what it is (the page's `kind`, Pagefind metadata written by the
+//   theme, docs/overrides/main.html); an article also shows its outlet badge and date.
+// - The dossier's own pages come first, by relevance; hand-written pages (the home
+//   page, the guide: filter `Page: hand-written`) follow, by relevance.
 // - For the dossier's most frequent names, the first results are precomputed at build
 //   time (search/top/, dossier_core/searchtop.py) and shown at once, while Pagefind
 //   ranks the full set; its answer then completes the list, the pages shown first not
@@ -83,7 +86,7 @@
   // as below, to the number of its file; search/top/<n>.json lists the actor's page
   // and the articles that name it most often. Every page listed holds the words, so
   // it is in Pagefind's results too: they are skipped there (state.skip), not counted
-  // twice.
+  // twice. They are all dossier pages, so they come first in the final order too.
 
   var topTerms = null;
   var knownTerms = {};  // the terms, once loaded
@@ -139,19 +142,60 @@
   function orderText(top, query) {
     var about = (top.about || []).join(", ");
     return "Listed first: " + (about ? "the page on " + about + ", then " : "") +
-      "the articles that name \u201c" + query + "\u201d most often. Then every other result, by relevance.";
+      "the articles that name \u201c" + query + "\u201d most often. Then every other result by relevance, the dossier's pages before the guide's.";
   }
 
-  // A precomputed result, drawn as Pagefind's are: title, then outlet, date and the
-  // passage with the name marked (text only: no markup from the file is parsed).
+  // ---- drawing a result -----------------------------------------------------
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // What the result is, and for an article its outlet badge (the words and style of
+  // the article's own badge: dossier_core/searchmeta.py) and its date. `info` holds
+  // the page's Pagefind metadata, or a precomputed result's fields: the same names.
+  function details(info) {
+    var line = element("span", "dossier-search__details");
+    if (info.kind) line.appendChild(element("span", "dossier-search__kind", info.kind));
+    if (info.role) line.appendChild(element("span", "dossier-search__role", info.role));
+    if (info.outlet) {
+      var style = /^[a-z0-9-]+$/.test(info.badge || "") ? info.badge : "unknown";
+      line.appendChild(element("span", "dossier-badge dossier-badge--" + style, info.outlet));
+    }
+    if (info.kind === "Article") {
+      line.appendChild(element("span", "dossier-search__date", info.date || "undated"));
+    }
+    return line;
+  }
+
+  // A Pagefind result, in both views: title, what it is, then Pagefind's excerpt (the
+  // page's own indexed text, escaped, with <mark> around the matched words).
+  function resultItem(item) {
+    var entry = element("li", "dossier-search__result");
+    var link = element("a");
+    var meta = item.meta || {};
+    link.href = item.url;
+    link.appendChild(element("span", "dossier-search__title", meta.title || item.url));
+    link.appendChild(details(meta));
+    var excerpt = element("span", "dossier-search__excerpt");
+    excerpt.innerHTML = item.excerpt;
+    link.appendChild(excerpt);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  // A precomputed result, drawn as Pagefind's are, its passage with the name marked
+  // (text only: no markup from the file is parsed).
   function topItem(result) {
     var entry = element("li", "dossier-search__result dossier-search__result--top");
     var link = element("a");
     link.href = new URL(result.url, root).href;
     link.appendChild(element("span", "dossier-search__title", result.title || result.url));
+    link.appendChild(details(result));
     var excerpt = element("span", "dossier-search__excerpt");
-    var source = [result.outlet, result.date].filter(Boolean).join(", ");
-    if (source) excerpt.appendChild(document.createTextNode(source + ": "));
     (result.excerpt || []).forEach(function (part, index) {
       excerpt.appendChild(index === 1 ? element("mark", "", part) : document.createTextNode(part));
     });
@@ -160,7 +204,7 @@
     return entry;
   }
 
-  // ---- the header box -------------------------------------------------------
+  // ---- searching ------------------------------------------------------------
 
   var pagefind = null;
 
@@ -180,25 +224,25 @@
     return pagefind;
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+  // Hand-written pages (theme: data-pagefind-filter="Page:hand-written") are listed
+  // after the dossier's pages: two searches, each in Pagefind's order. The second is
+  // small (Pagefind applies a filter before it ranks) and is skipped when the reader's
+  // filters are set, which hand-written pages never match. The count and the filter
+  // counts are those of the whole set.
+  var HAND_WRITTEN = { Page: "hand-written" };
 
-  // One result, in both views: title, then Pagefind's excerpt (the page's own indexed
-  // text, escaped, with <mark> around the matched words).
-  function resultItem(item) {
-    var entry = element("li", "dossier-search__result");
-    var link = element("a");
-    link.href = item.url;
-    link.appendChild(element("span", "dossier-search__title", (item.meta && item.meta.title) || item.url));
-    var excerpt = element("span", "dossier-search__excerpt");
-    excerpt.innerHTML = item.excerpt;
-    link.appendChild(excerpt);
-    entry.appendChild(link);
-    return entry;
+  function rankedSearch(api, query, filters) {
+    var dossierPages = Object.assign({}, filters, { not: HAND_WRITTEN });
+    var searches = [api.search(query, { filters: dossierPages })];
+    if (!Object.keys(filters).length) searches.push(api.search(query, { filters: HAND_WRITTEN }));
+    return Promise.all(searches).then(function (found) {
+      if (!found[0]) return null;
+      return {
+        results: found[0].results.concat(found[1] ? found[1].results : []),
+        filters: found[0].filters,
+        totalFilters: found[0].totalFilters,
+      };
+    });
   }
 
   // A search in progress: its results, how far they were checked, the real ones kept
@@ -239,16 +283,24 @@
     return (exact ? "" : "about ") + count + " results";
   }
 
+  // ---- the header box -------------------------------------------------------
+
   function startHeaderSearch(form) {
     var input = form.querySelector("[data-dossier-search]");
     var panel = form.querySelector(".dossier-search__results");
     var status = form.querySelector(".dossier-search__status");
+    var clear = form.querySelector(".dossier-search__clear");
     if (!input || !panel || !status) return;
     var latest = 0;
     var timer = null;
 
     function close() {
       panel.hidden = true;
+    }
+
+    // The clear button shows while there is something to clear.
+    function showClear() {
+      if (clear) clear.hidden = !input.value;
     }
 
     function allResultsLink(query, count) {
@@ -290,7 +342,7 @@
       topFound.then(function (top) {
         if (top && ticket === latest && !answered) render(query, null, top);
       });
-      Promise.all([loadPagefind().then(function (api) { return api.search(query); }), topFound])
+      Promise.all([loadPagefind().then(function (api) { return rankedSearch(api, query, {}); }), topFound])
         .then(function (both) {
           var search = both[0];
           var top = both[1];
@@ -313,18 +365,28 @@
     input.addEventListener("focus", function () { loadPagefind(); loadTopTerms(); });
     form.addEventListener("pointerenter", function () { loadPagefind(); loadTopTerms(); });
     input.addEventListener("input", function () {
+      showClear();
       topResults(input.value);  // a frequent name's file, fetched before the debounce ends
       if (input.value.trim().length >= 3) {
         // Fetch the index chunks for what is typed while the debounce waits (not for
         // one or two letters, whose chunks would span much of the vocabulary).
         loadPagefind().then(function (api) {
           var query = input.value.trim();
-          return query.length >= 3 ? api.preload(query) : null;
+          return query.length >= 3 ? api.preload(query, { filters: { not: HAND_WRITTEN } }) : null;
         }).catch(function () {});
       }
       clearTimeout(timer);
       timer = setTimeout(run, debounce(input.value));
     });
+    if (clear) {
+      clear.addEventListener("click", function () {
+        input.value = "";
+        showClear();
+        clearTimeout(timer);
+        run();
+        input.focus();
+      });
+    }
     form.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
       var index = links.indexOf(document.activeElement);
@@ -345,197 +407,7 @@
     form.addEventListener("focusout", function (event) {
       if (event.relatedTarget && !form.contains(event.relatedTarget)) close();
     });
-  }
-
-  // ---- the search page -------------------------------------------------------
-  // Every result, ten at a time, with filters by outlet, outlet label, actor,
-  // annotation label, language and year. The filter indexes are loaded only when the
-  // reader opens the filters (on a sharded index they weigh more than a search).
-
-  var PAGE_SIZE = 10;
-  var EXACT_UP_TO = 40;
-  var FILTER_ORDER = ["Outlet", "Outlet label", "Actor", "Annotation", "Language", "Year"];
-
-  function startSearchPage(mount) {
-    var form = element("form", "dossier-search-page__form");
-    form.setAttribute("role", "search");
-    form.setAttribute("aria-label", "All results");
-    var input = element("input", "dossier-search-page__input");
-    input.type = "search";
-    input.id = "dossier-search-page-input";
-    input.setAttribute("aria-label", "Search the dossier");
-    input.autocomplete = "off";
-    input.spellcheck = false;
-    input.placeholder = "Search";
-    form.appendChild(input);
-    var filtersBox = element("details", "dossier-search-page__filters");
-    filtersBox.appendChild(element("summary", "", "Filters"));
-    var filterGroups = element("div", "dossier-search-page__groups");
-    filtersBox.appendChild(filterGroups);
-    var status = element("p", "dossier-search-page__status");
-    status.setAttribute("role", "status");
-    var order = element("p", "dossier-search-page__order");
-    order.hidden = true;
-    var list = element("ol", "dossier-search__list dossier-search-page__list");
-    var more = element("button", "dossier-search-page__more", "More results");
-    more.type = "button";
-    more.hidden = true;
-    mount.textContent = "";
-    [form, filtersBox, status, order, list, more].forEach(function (node) { mount.appendChild(node); });
-
-    var chosen = {};  // filter name -> [values]
-    var filtersLoaded = false;
-    var latest = 0;
-    var state = null;  // the search shown (searchState)
-    var timer = null;
-
-    function filterOption() {
-      var filters = {};
-      Object.keys(chosen).forEach(function (name) {
-        if (chosen[name].length) filters[name] = { any: chosen[name] };
-      });
-      return filters;
-    }
-
-    function renderFilters(counts) {
-      var open = {};
-      filterGroups.querySelectorAll("fieldset").forEach(function (set) {
-        open[set.dataset.name] = true;
-      });
-      filterGroups.textContent = "";
-      FILTER_ORDER.filter(function (name) { return counts[name]; }).forEach(function (name) {
-        var set = element("fieldset", "dossier-search-page__group");
-        set.dataset.name = name;
-        set.appendChild(element("legend", "", name));
-        Object.keys(counts[name]).sort().forEach(function (value, index) {
-          var id = "filter-" + FILTER_ORDER.indexOf(name) + "-" + index;
-          var box = element("input");
-          box.type = "checkbox";
-          box.id = id;
-          box.checked = (chosen[name] || []).indexOf(value) >= 0;
-          box.addEventListener("change", function () {
-            var values = chosen[name] || (chosen[name] = []);
-            if (box.checked) values.push(value); else values.splice(values.indexOf(value), 1);
-            run();
-          });
-          var label = element("label", "", value + " (" + counts[name][value] + ")");
-          label.htmlFor = id;
-          var row = element("div", "dossier-search-page__option");
-          row.appendChild(box);
-          row.appendChild(label);
-          set.appendChild(row);
-        });
-        filterGroups.appendChild(set);
-      });
-    }
-
-    // The precomputed results of a frequent name, in the list at once (see topResults).
-    function showTop(top, query) {
-      list.textContent = "";
-      top.results.forEach(function (result) { list.appendChild(topItem(result)); });
-      order.textContent = orderText(top, query);
-      order.hidden = false;
-    }
-
-    // The next PAGE_SIZE real results (the first page begins with the precomputed
-    // ones, if any). Up to EXACT_UP_TO results, all are checked at once, so that the
-    // count is exact.
-    function showMore() {
-      var current = state;
-      if (!current) return Promise.resolve();
-      more.disabled = true;
-      var take = PAGE_SIZE;
-      if (current.top && !current.topShown) {
-        current.topShown = true;
-        if (!current.topInList) showTop(current.top, current.query);
-        take = Math.max(0, PAGE_SIZE - current.top.results.length);
-      }
-      var enough = current.results.length <= EXACT_UP_TO ? Infinity : take;
-      return collect(current, enough, function () { return current === state; }).then(function (wanted) {
-        if (!wanted) return;
-        current.kept.splice(0, take).forEach(function (item) { list.appendChild(resultItem(item)); });
-        status.textContent = countText(current) + " for \u201c" + current.query + "\u201d";
-        more.hidden = current.next >= current.results.length && !current.kept.length;
-        more.disabled = false;
-      });
-    }
-
-    function run() {
-      var query = input.value.trim();
-      var ticket = ++latest;
-      var url = new URL(location.href);
-      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
-      history.replaceState(null, "", url);
-      if (!query) {
-        state = null;
-        list.textContent = "";
-        status.textContent = "";
-        order.hidden = true;
-        more.hidden = true;
-        return Promise.resolve();
-      }
-      var filters = filterOption();
-      // Precomputed results hold for the whole set only: not when filters narrow it.
-      var topFound = Object.keys(filters).length ? Promise.resolve(null) : topResults(query);
-      var shownTop = null;
-      topFound.then(function (top) {
-        if (!top || ticket !== latest || (state && state.ticket === ticket)) return;
-        state = null;
-        shownTop = top;
-        showTop(top, query);
-        status.textContent = "Best matches shown, counting every result\u2026";
-        more.hidden = true;
-      });
-      return Promise.all([
-        loadPagefind().then(function (api) { return api.search(query, { filters: filters }); }),
-        topFound,
-      ])
-        .then(function (both) {
-          var search = both[0];
-          if (ticket !== latest || !search) return null;
-          state = searchState(query, search.results, both[1]);
-          state.ticket = ticket;
-          state.topInList = shownTop !== null && shownTop === both[1];
-          if (!state.topInList) {
-            list.textContent = "";
-            order.hidden = true;
-          }
-          if (filtersLoaded) renderFilters(search.filters);
-          return showMore();
-        })
-        .catch(function (error) {
-          status.textContent = "Search is unavailable";
-          if (window.console) console.error(error);
-        });
-    }
-
-    input.addEventListener("input", function () {
-      topResults(input.value);  // a frequent name's file, fetched before the debounce ends
-      clearTimeout(timer);
-      timer = setTimeout(run, debounce(input.value));
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      run();
-    });
-    more.addEventListener("click", function () { showMore(); });
-    filtersBox.addEventListener("toggle", function () {
-      if (!filtersBox.open || filtersLoaded) return;
-      filtersLoaded = true;
-      status.textContent = "Loading filters\u2026";
-      loadPagefind()
-        .then(function (api) { return api.filters(); })
-        .then(function (totals) {
-          renderFilters(totals);
-          return run();
-        });
-    });
-
-    input.value = new URLSearchParams(location.search).get("q") || "";
-    input.focus();  // and so loads the index before the first keystroke
-    loadPagefind();
-    loadTopTerms();
-    if (input.value) run();
+    showClear();  // a value the browser restored (back, forward)
   }
 
   document.addEventListener("keydown", function (event) {
@@ -550,12 +422,26 @@
     }
   });
 
+  // What the search page (search-page.js) uses.
+  window.dossierSearch = {
+    root: root,
+    element: element,
+    textFold: textFold,
+    loadPagefind: loadPagefind,
+    loadTopTerms: loadTopTerms,
+    topResults: topResults,
+    debounce: debounce,
+    orderText: orderText,
+    rankedSearch: rankedSearch,
+    searchState: searchState,
+    collect: collect,
+    countText: countText,
+    resultItem: resultItem,
+    topItem: topItem,
+  };
+
   var form = document.querySelector("form.dossier-search");
   if (form) {
     startHeaderSearch(form);
-  }
-  var searchPage = document.getElementById("dossier-search");
-  if (searchPage) {
-    startSearchPage(searchPage);
   }
 })();
