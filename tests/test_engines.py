@@ -142,7 +142,8 @@ def article_parts(site: Path, article: str) -> dict[str, list[str]]:
         "text": text('//div[contains(@class, "dossier-text")]'),
         "mentions": text('//a[contains(@class, "mention")]'),
         "highlights": text('//*[contains(concat(" ", @class, " "), " dossier-hl ")]'),
-        "notes": text('//h2[@id="notes"]/following-sibling::div[@class="footnote"][1]'),
+        "notes": text('//h2[@id="notes"]/following-sibling::div'
+                      '[contains(concat(" ", @class, " "), " footnote ")][1]'),
     }
 
 

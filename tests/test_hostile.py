@@ -291,7 +291,13 @@ class PageScan(HTMLParser):
     """A whole built page: scripts may only be the theme's and ours, and no payload
     may appear in any script, handler or URL."""
 
-    ALLOWED_SCRIPTS = ("assets/javascripts/", "javascripts/search.js")
+    # The theme's scripts and the site's own (docs/javascripts/), by name.
+    ALLOWED_SCRIPTS = ("assets/javascripts/",) + tuple(
+        f"javascripts/{name}" for name in (
+            "search.js", "search-page.js", "notes.js", "names.js", "articles.js",
+            "annotate-core.js", "annotate-panel.js", "annotate.js",
+        )
+    )  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

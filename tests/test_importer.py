@@ -35,7 +35,7 @@ def test_seeds_are_the_shared_files_byte_for_byte(shared: Path) -> None:
     [
         ("000", "Russia beats US in Venezuela", "unknown", ""),
         ("001", "Nicolás Maduro wants to remind the world that he still has powerful allies",
-         "unidentified-forum", "2019-09-26"),
+         "unknown", "2019-09-26"),  # a forum post: its site is not identified
         ("002", "Venezuela’s FAKE President Offers Hand of Peace to Russia, Moscow REJECTS It",
          "unknown", ""),
         ("003", "Lavrov to meet with Venezuelan counterpart Sunday to discuss coup attempt in Caracas",

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from test_serve import serving
 
-from conftest import copy_project
+from conftest import copy_project, set_plugin_option
 
 ARTICLE = "russia-beats-us-in-venezuela"
 NOTE = re.compile(rb'<p class="dossier-serve-note">.*?</p>\n', re.S)
@@ -98,6 +98,9 @@ def unique_passage(body: str, words: int = 7) -> str:
 
 def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    # The annotate panel is on in both (by default it is on under serve only): its data
+    # file (javascripts/annotate.json) must follow the edits too.
+    set_plugin_option(project, "annotate", "always")
     log = tmp_path / "serve.log"
     articles = project / "dossier" / "articles"
     article = articles / f"{ARTICLE}.md"
@@ -126,7 +129,7 @@ def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
 
         added = articles / "added-while-serving.md"
         added.write_text(
-            "---\nid: added-while-serving\ntitle: Added while serving\noutlet: unknown\n"
+            "---\nid: added-while-serving\ntitle: Added while serving\noutlet: unidentified-000\n"
             "published: 2019-06-01\nlanguage: en\nsummary: An article added while serving.\n"
             "---\nNicolás Maduro and Juan Guaidó met nobody in Caracas.\n",
             encoding="utf-8",
@@ -166,6 +169,7 @@ def test_incremental_rebuilds_equal_a_full_build(tmp_path: Path) -> None:
             if content is None or unserved(content) != path.read_bytes():
                 differ.append(relative)
         assert compared > 100
+        assert (fresh / "javascripts" / "annotate.json").is_file(), "no annotate data compared"
         assert NOTE.search(get(f"{base}search/") or b""), (
             "the search page does not say search is old"
         )

@@ -28,8 +28,8 @@ def test_numbered_pages_and_their_links(directory_urls: bool) -> None:
     paths = {page.path for page in built}
     for expected in ["actors/nicolas-maduro/2.md", "actors/nicolas-maduro/3.md",
                      "labels/claim/2.md", "articles/index/2.md", "articles/index/3.md",
-                     "sources/unknown.md", "actors/juan-guaido/annotations/2.md",
-                     "labels/claim/outlet-unknown/2.md"]:  # fmt: skip
+                     "sources/unidentified-000.md", "actors/juan-guaido/annotations/2.md",
+                     "labels/claim/outlet-unidentified-forum/2.md"]:  # fmt: skip
         assert expected in paths, expected
     urls = {page_url(path, directory_urls) for path in paths}
     followed = 0

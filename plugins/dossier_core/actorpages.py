@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .escaping import escape
 from .framing import (
     About,
-    about_anchor,
+    about_attributes,
     about_path,
     charted,
     narrowed_path,
@@ -37,7 +37,7 @@ from .pagekit import (
     meta,
     plural,
 )  # fmt: skip
-from .parts import a, annotated_passage, article_heading, chip, in_context, outlet_name
+from .parts import a, annotated_passage, article_heading, chip, in_context, in_dossier, outlet_name
 from .settings import RenderSettings
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ def actor_pages(
     dossier: Dossier, index: DossierIndex, actor: Actor, settings: RenderSettings
 ) -> list[Page]:
     """The actor's page, then as many numbered pages as its mentions and the
-    annotations about it need."""
+    annotations about it need; none for an actor nothing in the dossier refers to."""
+    if not in_dossier(index, actor.id):
+        return []
     articles = index.articles_by_actor.get(actor.id, [])
     total = index.mention_counts.get(actor.id, 0)
     about = index.annotations_by_actor.get(actor.id, [])
@@ -57,13 +59,13 @@ def actor_pages(
 
     def head(path: str) -> list[Part]:
         counts = f"{plural(total, 'mention')} in {plural(len(articles), 'article')}"
-        none = [] if articles else ["No article of the dossier names this actor."]
+        none = [] if articles else [_quiet("No article of the dossier names this actor.")]
         return [
             *_actor_header(actor),
             *_about_section(dossier, index, actor, about, groups, settings),
-            heading(2, f"Mentions: {counts}"),
+            heading(2, f"Mentions: {counts}", searched=False),
             *none,
-            Lazy(lambda: _mentions_over_time(index, actor, settings)),
+            Lazy(lambda: _unsearched(_mentions_over_time(index, actor, settings))),
         ]
 
     listing = Listing(
@@ -93,7 +95,11 @@ def actor_pages(
 def _actor_header(actor: Actor) -> list[Part]:
     plain = [a.text for a in actor.aliases[1:] if not a.metonym]
     figurative = [a.text for a in actor.aliases if a.metonym]
-    facts = [f'<span class="dossier-kind">{escape(kind_name(actor.kind))}</span>']
+    # The kind is a search result's detail (metadata `role`), not its text: in the text
+    # it would read "Country Country in South America..." in every excerpt.
+    kind = escape(kind_name(actor.kind))
+    as_detail = 'data-pagefind-ignore data-pagefind-meta="role"'
+    facts = [f'<span class="dossier-kind" {as_detail}>{kind}</span>']
     if actor.description:
         facts.append(escape(actor.description))
     parts: list[Part] = [" ".join(facts)]
@@ -109,19 +115,20 @@ def _about_section(
     groups: Sequence[Sequence[About]], settings: RenderSettings,
 ) -> list[Part]:  # fmt: skip
     """'What the dossier says': the counts, the label x outlet table, the first page."""
-    title = heading(2, f"What the dossier says about {actor.name}")
+    title = heading(2, f"What the dossier says about {actor.name}", searched=False)
     if not about:
-        return [title, "No annotation of the dossier is about this actor."]
+        return [title, _quiet("No annotation of the dossier is about this actor.")]
     path = actor_path(actor.id)
     articles = len({article_id for article_id, _ in about})
     counts = (
         f"{plural(len(about), 'annotated passage')} in {plural(articles, 'article')} "
         "name this actor or mention it, grouped by label below."
     )
+    # The counts and the table are the page's own figures, not text to search.
     return [
         title,
-        counts,
-        Lazy(lambda: _framing_table(dossier, index, actor, about, settings)),
+        _quiet(counts),
+        Lazy(lambda: _unsearched(_framing_table(dossier, index, actor, about, settings))),
         Lazy(
             partial(_about_entries, dossier, index, path, actor.id, about, 1, groups[0], settings)
         ),  # fmt: skip
@@ -172,6 +179,15 @@ def _framing_table(
     return table(caption, columns, rows, caption)
 
 
+def _unsearched(block: str) -> str:
+    return f"<div data-pagefind-ignore>{block}</div>"
+
+
+def _quiet(sentence: str) -> Raw:
+    """A sentence the page says of itself: shown, not searched."""
+    return Raw(f"<p data-pagefind-ignore>{html.escape(sentence)}</p>")
+
+
 def _about_entries(
     dossier: Dossier, index: DossierIndex, path: str, actor_id: str, about: Sequence[About],
     number: int, group: Sequence[About], settings: RenderSettings,
@@ -192,7 +208,7 @@ def _about_entries(
             name = escape(label.name) + ("" if starts else " (continued)")
             out.append(f'<h3{ident}>{chip(label)} {name}</h3><ul class="dossier-passages">')
         entry = annotated_passage(dossier, index, path, article_id, item, settings, verdict=True)
-        out.append(f'<li id="{about_anchor(article_id, item)}">{entry}</li>')
+        out.append(f"<li {about_attributes(article_id, item)}>{entry}</li>")
     out.append("</ul>")
     return '<div class="dossier-about" data-pagefind-ignore>' + "\n".join(out) + "</div>"
 
@@ -285,6 +301,6 @@ def _actor_cooccurrence(
     # Other actors' names are their own pages' search text: searching one name should
     # not list every actor named beside it.
     return [
-        heading(2, "Named in the same articles"),
+        heading(2, "Named in the same articles", searched=False),
         Raw("<ul data-pagefind-ignore>\n" + "\n".join(items) + "\n</ul>"),
     ]

@@ -9,6 +9,7 @@ from .dossier import Dossier
 from .framing import about_places
 from .linking import ArticleLinks, DossierIndex
 from .narratives import narrative_key
+from .prevnext import neighbour_key
 from .registry import Registry
 from .republishparts import republished_key
 from .settings import RenderSettings
@@ -20,7 +21,8 @@ def page_key(
     """Everything an article page is made from: the article itself (text, front matter,
     annotations), the glossary, labels and outlets, and the related articles as they
     are shown (title, outlet, date, shared actors), and the other versions of its text
-    as shown (republishpages). Mentions, anchors and counts are derived from these, so
+    as shown (republishpages), and its previous and next articles in time as their
+    links show them. Mentions, anchors and counts are derived from these, so
     they need no place of their own."""
     related = []
     for item in entry.related:
@@ -38,8 +40,10 @@ def page_key(
         if settings.memo is None
         else settings.memo.item(("own", article.id), (article,), made)
     )
+    # the previous and next articles in time, as their links show them (prevnext.py)
+    around = neighbour_key(dossier, article.id)
     parts = (own, _registry_part(dossier, entry), related, republished, settings, narratives,
-             sorted(about.items()))  # fmt: skip
+             sorted(about.items()), around)  # fmt: skip
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

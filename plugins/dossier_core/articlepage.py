@@ -32,10 +32,13 @@ from .pagekit import (
     meta,
     plural,
     seed_path,
+    tag_path,
 )  # fmt: skip
 from .parts import Url, chip, outlet_badge, outlet_name, urls
+from .prevnext import previous_next
 from .republishparts import also_published
 from .richtext import safe_markdown
+from .searchmeta import badge, month
 from .settings import RenderSettings
 
 esc = html.escape
@@ -58,6 +61,7 @@ def article_page(
         *_related(dossier, index, entry, url),
         *also_published(dossier, index, entry, settings),
         Lazy(lambda: _removed_audit(article, url)),
+        Lazy(lambda: previous_next(dossier, article, url)),
     ]
     return make_page(path, parts, key=page_key(dossier, index, entry, settings))
 
@@ -92,6 +96,7 @@ def _spans(dossier: Dossier, entry: ArticleLinks, url: Url) -> list[Span]:
                 item.anchor,
                 name,
                 number=item.number,
+                legacy=item.legacy,
             )  # fmt: skip
         )
     return spans
@@ -116,7 +121,10 @@ def _card(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
     language = f"{esc(language_name(article.language))} ({esc(article.language)})"
     facts = [f"<strong>Language</strong> {language}"]
     if article.tags:
-        tags = " ".join(f'<span class="dossier-tag">{esc(t)}</span>' for t in article.tags)
+        tags = " ".join(
+            f'<a class="dossier-tag" href="{esc(url(tag_path(t)))}">{esc(t)}</a>'
+            for t in article.tags
+        )
         facts.append(f"<strong>Tags</strong> {tags}")
     rows.append(" · ".join(facts))
     if article.url:
@@ -161,7 +169,8 @@ def _label_counts(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
 
 
 def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
-    """Values for the search filters, read by Pagefind, not shown and not indexed as text."""
+    """Values for the search filters and the details a result shows (Pagefind filters and
+    metadata), read by Pagefind, not shown on the page and not indexed as text."""
     article = entry.article
     source = dossier.registry.sources.get(article.outlet)
     values = [("Outlet", outlet_name(dossier, article.outlet))]
@@ -177,8 +186,16 @@ def _search_filters(dossier: Dossier, entry: ArticleLinks) -> str:
         ("Language", language_name(article.language)),
         ("Year", article.published[:4] or "undated"),
     ]
+    if month(article.published):  # the date range (search.js): any of its months
+        values.append(("Month", month(article.published)))
     spans = "".join(
         f'<span data-pagefind-filter="{name}">{esc(value)}</span>' for name, value in values
+    )
+    # What a search result shows besides title and excerpt (search.js): the badge, the date.
+    text, style = badge(dossier, article.outlet)
+    details = [("outlet", text), ("badge", style), ("date", article.published)]
+    spans += "".join(
+        f'<span data-pagefind-meta="{name}">{esc(value)}</span>' for name, value in details
     )
     return f'<div class="dossier-filters" hidden data-pagefind-ignore>{spans}</div>'
 
@@ -187,7 +204,10 @@ def _actors(dossier: Dossier, entry: ArticleLinks, url: Url) -> list[Part]:
     """Actors grouped by kind, most mentioned first: one line per kind, not per actor."""
     if not entry.actor_ids:
         return []
-    return [heading(2, "Actors in this article"), Lazy(lambda: _actor_lines(dossier, entry, url))]
+    return [
+        heading(2, "Actors in this article", searched=False),
+        Lazy(lambda: _actor_lines(dossier, entry, url)),
+    ]
 
 
 def _actor_lines(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
@@ -212,7 +232,10 @@ def _actor_lines(dossier: Dossier, entry: ArticleLinks, url: Url) -> str:
 def _related(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Url) -> list[Part]:
     if not entry.related:
         return []
-    return [heading(2, "Related articles"), Lazy(lambda: _related_list(dossier, index, entry, url))]
+    return [
+        heading(2, "Related articles", searched=False),
+        Lazy(lambda: _related_list(dossier, index, entry, url)),
+    ]
 
 
 def _related_list(dossier: Dossier, index: DossierIndex, entry: ArticleLinks, url: Url) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .caches import BuildCache
 from .frontmatter import read_article
-from .model import Article, Problem
+from .model import UNIDENTIFIED, Article, Problem
 from .narrativeregistry import check_narratives
 from .registry import Registry, load_registry
 from .seedtext import is_text_seed
@@ -138,6 +138,16 @@ def closest(name: str, candidates: list[str]) -> str:
     return f" (did you mean: {', '.join(near)}?)" if near else ""
 
 
+def _placeholder_hint(outlet: str) -> str:
+    """How to add the placeholder of an unidentified site (`unidentified-...`)."""
+    if not outlet.startswith(f"{UNIDENTIFIED}-"):
+        return ""
+    return (
+        f"; an unidentified site has its own placeholder in sources.yml: add "
+        f"`{outlet}: {{name: Unidentified site N, type: {UNIDENTIFIED}}}`"
+    )
+
+
 def _check(article: Article, dossier: Dossier) -> bool:
     problems = dossier.problems
     before = len(problems)
@@ -148,7 +158,9 @@ def _check(article: Article, dossier: Dossier) -> bool:
             Problem(
                 article.path,
                 line,
-                f"unknown outlet '{article.outlet}'" + closest(article.outlet, list(sources)),
+                f"unknown outlet '{article.outlet}'"
+                + closest(article.outlet, list(sources))
+                + _placeholder_hint(article.outlet),
             )
         )
     actors = list(dossier.registry.actors)

@@ -51,7 +51,16 @@ def outlet_label(dossier: Dossier, outlet: str) -> str:
     source = dossier.registry.sources.get(outlet)
     if source is None:
         return "not recorded"
+    if source.unidentified:
+        return "unidentified site"
     return source.labels[0].label if source.labels else source.type
+
+
+def unidentified_sites(dossier: Dossier, outlets: list[str]) -> int:
+    """How many of `outlets` are placeholders of unidentified sites: each is counted as
+    its own site, but not as an outlet (it may be one of the others, or not)."""
+    sources = dossier.registry.sources
+    return sum(1 for outlet in outlets if outlet in sources and sources[outlet].unidentified)
 
 
 def overview_stats(dossier: Dossier, index: DossierIndex) -> Overview:

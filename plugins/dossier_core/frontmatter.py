@@ -152,7 +152,7 @@ def _article_from(r: Reader, rel: str, body: str, body_line: int) -> Article:
         seed_sha256=r.optional("seed_sha256"),
         removed=_removed(r),
         summary=r.string("summary"),
-        tags=r.strings("tags"),
+        tags=_tags(r),
         actors_add=actors.strings("add"),
         actors_ignore=actors.strings("ignore"),
         lines=dict(getattr(r.data, "key_lines", {})),
@@ -176,6 +176,36 @@ def _url(r: Reader, key: str = "url") -> str | None:
         r.error(r.line_of(key), f"'{key}' must be an http(s) address, found {url!r}")
         return None
     return url
+
+
+# A tag names its page (tags/<tag>/) and is written into URLs as it is: a slug, short
+# enough for a file name. "index" is the page listing every tag.
+_TAG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TAG = 80
+
+
+def _tags(r: Reader) -> tuple[str, ...]:
+    """The article's tags, each once, in the order written; a tag that is no slug is a
+    located error (with the slug to write), never silently changed."""
+    tags: list[str] = []
+    for tag, line in r.items("tags"):
+        if isinstance(tag, bool) or not isinstance(tag, (str, int)):
+            r.error(line, "'tags' items must be text, such as oslo-talks")
+            continue
+        text = str(tag).strip()
+        if text == "index":
+            r.error(line, "tag 'index' is reserved (the page listing every tag); choose another")
+        elif len(text) > MAX_TAG or not _TAG.match(text):
+            hint = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:MAX_TAG].strip("-")
+            advice = f"; write {hint!r}" if hint and hint != "index" else ""
+            r.error(
+                line,
+                f"tag {text!r} is not a slug: lowercase letters a-z, digits and single "
+                f"hyphens, at most {MAX_TAG} characters{advice}",
+            )
+        elif text not in tags:
+            tags.append(text)
+    return tuple(tags)
 
 
 def _removed(r: Reader) -> tuple[RemovedLine, ...]:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import html
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+from html import escape as esc
 from typing import TYPE_CHECKING
 
+from .articledata import DATA_PATH
+from .articlerows import articles_table
+from .chronology import newest_first
 from .escaping import escape
 from .kinds import ACTOR_KINDS
 from .listing import chunks, numbered, pager
-from .pagekit import Page, Part, Raw, actor_path, article_path, link, make_page, meta, source_path
-from .parts import UNRECORDED, a
+from .model import Article
+from .pagekit import Lazy, Page, Part, actor_path, link, make_page, meta, plural, source_path
+from .parts import UNRECORDED, in_dossier
 from .settings import RenderSettings
 
 if TYPE_CHECKING:
@@ -31,35 +38,94 @@ def _cell(text: str) -> str:
 
 
 def articles_index(dossier: Dossier, index: DossierIndex, settings: RenderSettings) -> list[Page]:
-    """Every article by date, settings.index_rows_per_page rows to a page, as an HTML table."""
+    """Every article, newest first, settings.index_rows_per_page rows to a page. The
+    filters (hidden until articles.js shows them) and the sortable headers work on
+    the articles data (articledata.py), so a sort or filter covers every page."""
     first = "articles/index.md"
-    pages = chunks(dossier.articles, settings.index_rows_per_page)
+    ordered = newest_first(dossier.articles)
+    pages = chunks(ordered, settings.index_rows_per_page)
+    filters = _filters(dossier, index)
+    count = plural(len(ordered), "article")
+    tagged = any(article.tags for article in ordered)
     result = []
     for number, group in enumerate(pages, start=1):
         path = numbered(first, number)
         title = "Articles" if number == 1 else f"Articles, page {number}"
-        lines: list[Part] = [meta(title, searchable=False), "", f"# {title}", ""]
-        lines += [f"{len(dossier.articles)} articles, oldest first.", ""]
-        rows = []
-        for article in group:
-            source = dossier.registry.sources.get(article.outlet)
-            outlet = UNRECORDED
-            if source:
-                outlet = a(settings.href(path, source_path(source.id)), source.name)
-            title_link = a(settings.href(path, article_path(article.id)), article.title)
-            actors = len(index.articles[article.id].actor_ids)
-            date = html.escape(article.published or "undated")
-            rows.append(
-                f"<tr><td>{date}</td><td>{outlet}</td><td>{title_link}</td><td>{actors}</td></tr>"
-            )
-        head = "<thead><tr><th>Date</th><th>Outlet</th><th>Title</th><th>Actors</th></tr></thead>"
-        body = "\n".join(rows)
-        lines.append(
-            Raw(f'<table class="dossier-table">\n{head}\n<tbody>\n{body}\n</tbody>\n</table>')
-        )
-        lines += ["", pager(first, number, len(pages), settings)]
-        result.append(make_page(path, lines, "\n"))
+        intro = f"{count}, newest first (undated ones last)."
+        if tagged:
+            intro += " " + link(path, "tags/index.md", "Browse them by tag") + "."
+        lines: list[Part] = [meta(title, searchable=False), f"# {title}", intro]
+        # The rows are rendered when the page is written (pagekit.Lazy).
+        lines.append(Lazy(partial(_block, dossier, index, path, group, settings, filters)))
+        lines.append(pager(first, number, len(pages), settings))
+        result.append(make_page(path, lines))
     return result
+
+
+def _block(
+    dossier: Dossier, index: DossierIndex, path: str, group: Sequence[Article],
+    settings: RenderSettings, filters: str,
+) -> str:  # fmt: skip
+    """The filters, the status line the script fills, and the table; `data-json` is
+    where the script finds every article (articledata.py)."""
+    data = esc(settings.href(path, DATA_PATH))
+    table = articles_table(dossier, index, path, group, settings)
+    return (
+        f'<div class="dossier-articles" data-dossier-articles data-json="{data}">\n'
+        f'{filters}\n<p class="dossier-articles__status" role="status"></p>\n'
+        f"{table}\n</div>"
+    )
+
+
+def _filters(dossier: Dossier, index: DossierIndex) -> str:
+    """The filter form: a select per outlet, outlet label, annotation label and tag,
+    each value with its number of articles. Hidden: it needs articles.js."""
+    sources = dossier.registry.sources
+    outlets: Counter[str] = Counter(article.outlet for article in dossier.articles)
+    outlet_labels: Counter[str] = Counter()
+    labels: Counter[str] = Counter()
+    tags: Counter[str] = Counter()
+    for article in dossier.articles:
+        source = sources.get(article.outlet)
+        outlet_labels.update({label.label for label in source.labels} if source else ())
+        labels.update({item.annotation.label for item in index.articles[article.id].annotations})
+        tags.update(article.tags)
+    names = {i: sources[i].name if i in sources else UNRECORDED for i in outlets}
+    label_names = {i: label.name for i, label in dossier.registry.labels.items() if labels[i]}
+    selects = [
+        _select("outlet", "Outlet", "All outlets",
+                sorted(outlets, key=lambda i: (names[i].casefold(), i)), names, outlets),
+        _select("olabel", "Outlet label", "Any outlet label",
+                sorted(outlet_labels), {}, outlet_labels),
+        _select("label", "Annotation label", "Any annotation label",
+                list(label_names), label_names, labels),
+        _select("tag", "Tag", "Any tag", sorted(tags), {}, tags),
+    ]  # fmt: skip
+    fields = "\n".join(select for select in selects if select)
+    # A group, not a form: nothing is submitted anywhere (the script reads the selects).
+    return (
+        '<div class="dossier-articles__filters" role="group" aria-label="Filter the articles" '
+        f'hidden>\n{fields}\n<button type="button" class="md-button" data-reset>Show all'
+        "</button>\n</div>"
+    )
+
+
+def _select(
+    name: str, label: str, every: str, values: list[str], names: dict[str, str],
+    counts: Counter[str],
+) -> str:  # fmt: skip
+    """A labelled select: 'every' first, then each value with its count."""
+    if not values:
+        return ""
+    total = f"{every} ({sum(counts.values())})" if name == "outlet" else every
+    options = "".join(
+        f'<option value="{esc(value)}">{esc(names.get(value, value))} ({counts[value]})</option>'
+        for value in values
+    )
+    return (
+        f'<label class="dossier-articles__filter"><span>{label}</span> '
+        f'<select name="{name}"><option value="">{total}</option>{options}</select></label>'
+    )
 
 
 def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
@@ -68,7 +134,8 @@ def actors_index(dossier: Dossier, index: DossierIndex) -> Page:
     lines = [meta("Actors", searchable=False), "", "# Actors", ""]
     lines.append("Everyone and everything the articles name, grouped by kind, with mention counts.")
     for kind, names in ACTOR_KINDS.items():
-        group = sorted((a for a in actors if a.kind == kind), key=lambda a: a.name.casefold())
+        listed = (a for a in actors if a.kind == kind and in_dossier(index, a.id))
+        group = sorted(listed, key=lambda a: a.name.casefold())
         if not group:
             continue
         lines += [

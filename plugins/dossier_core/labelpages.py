@@ -16,6 +16,7 @@ from .pagekit import (
     NOT_SEARCHED,
     Page,
     Part,
+    Raw,
     heading,
     label_path,
     link,
@@ -54,7 +55,7 @@ def pages_of_label(
         return [
             *_label_header(label),
             *_by_outlet(dossier, index, path, label, settings),
-            heading(2, f"Passages: {counts}"),
+            heading(2, f"Passages: {counts}", searched=False),
             *none,
         ]
 
@@ -93,7 +94,12 @@ def _by_outlet(
         return []
     caption = f"{label.name}: passages by outlet"
     columns = ["Outlet", "Passages", "Per article"]
-    return [heading(2, "By outlet"), table(caption, columns, rows, caption, ids)]
+    # Figures, not text: kept out of search excerpts (the outlets have their own pages).
+    figures = table(caption, columns, rows, caption, ids)
+    return [
+        heading(2, "By outlet", searched=False),
+        Raw(f"<div data-pagefind-ignore>{figures}</div>"),
+    ]
 
 
 def narrowed_pages(

@@ -55,14 +55,17 @@ def pages_of_narrative(
 
     def head(path: str) -> list[Part]:
         parts: list[Part] = [escape(narrative.summary)]
-        parts.append(Raw(_spread(dossier, items)))
+        # Figures and the page's own headings are not search text (excerpts show the
+        # summary and the refutation).
+        parts.append(Raw(f"<div data-pagefind-ignore>{_spread(dossier, items)}</div>"))
         if narrative.refutation:
             parts += [heading(2, "Refutation"), Raw(_refutation(narrative))]
-        parts.append(heading(2, f"Occurrences: {plural(len(items), 'passage')}"))
+        parts.append(heading(2, f"Occurrences: {plural(len(items), 'passage')}", searched=False))
         if not items:
             parts.append("No annotation of the dossier carries this narrative yet.")
         else:
-            parts.append("In time order (article date), the first appearance marked.")
+            order = "In time order (article date), the first appearance marked."
+            parts.append(Raw(f"<p data-pagefind-ignore>{order}</p>"))
         return parts
 
     def item(path: str, occurrence: Occurrence) -> str:

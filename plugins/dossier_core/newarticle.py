@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,7 @@ from .model import RemovedLine
 from .nearduplicates import NearDuplicates
 from .outlethints import outlet_warnings
 from .text import slugify
+from .unidentified import assign, record
 from .yamlload import YamlProblem, load_yaml
 
 SEEDS_DIR = "seeds"
@@ -63,7 +64,8 @@ class Imported:
     fetched_url: str = ""  # where the seed was fetched from (after redirects)
     fetched_at: str = ""  # ISO 8601 UTC time of the fetch
     extracted_with: str = ""  # "trafilatura 2.3.1", for text taken out of HTML
-    # A suggested sources.yml entry, printed when `outlet` is not in sources.yml.
+    # A suggested sources.yml entry, printed when `outlet` is not in sources.yml; for
+    # an outlet not identified, what the text tells about its site (a description).
     outlet_entry: dict[str, str] = field(default_factory=dict)
     # What the analyst should know and may act on (missing outlet, language guess...).
     warnings: list[str] = field(default_factory=list)
@@ -177,13 +179,16 @@ def commit(
     other bytes is never replaced (ImportFailure). If writing the article fails, the
     seed file and the folders this call created are removed again, and the error is
     raised. `known` learns the new seed; `sources` (the outlet ids of sources.yml) adds
-    a warning when the article names an outlet it does not have.
+    a warning when the article names an outlet it does not have. An article whose
+    outlet is not identified gets its site's own placeholder outlet, added to
+    sources.yml once the article is written (unidentified.py).
     """
     digest = hashlib.sha256(raw).hexdigest()
     earlier = previous_import(seed_rel, digest, known, root)
     if earlier:
         return earlier
     imported.warnings.extend(outlet_warnings(imported, sources))
+    placeholder = assign(imported, seed_rel, articles_dir.parent, sources)
     if known.near:
         imported.warnings.extend(known.near.check(imported.body))
     target = root / seed_rel
@@ -209,6 +214,9 @@ def commit(
     known.add(seed_rel, root / outcome.article, digest)
     if known.near:
         known.near.add(outcome.article, imported.body)
+    if placeholder:
+        notes = record(articles_dir.parent, placeholder)
+        outcome = replace(outcome, warnings=(*outcome.warnings, *notes))
     return outcome
 
 

@@ -5,8 +5,9 @@ domain); `outlet_for` names an export's or a page's outlet from them.
 
 A wire dateline or signature names an outlet (`reuters`): when sources.yml does not
 have it, the warning prints the entry to add (facts only, no labels). A web page names
-its own site (`og:site_name`): the outlet is left `unknown`, since a site name is not
-proof of who published a text, and the warning proposes the id and entry to record it.
+its own site (`og:site_name`): the outlet is left unidentified (`unknown` here; the
+article then gets its site's own placeholder, unidentified.py), since a site name is
+not proof of who published a text, and the warning proposes the id and entry to record it.
 """
 
 from __future__ import annotations

@@ -15,7 +15,17 @@ from .framing import narrowed_path, over_time, table
 from .kinds import LABEL_GROUPS, group_name
 from .listing import Listing, paged
 from .model import Source
-from .pagekit import Lazy, Page, Part, actor_path, article_path, heading, plural, source_path
+from .pagekit import (
+    Lazy,
+    Page,
+    Part,
+    Raw,
+    actor_path,
+    article_path,
+    heading,
+    plural,
+    source_path,
+)  # fmt: skip
 from .parts import a, chip, outlet_badge, urls
 from .settings import RenderSettings
 
@@ -41,7 +51,7 @@ def source_pages(
         return [
             *_source_header(dossier, path, source, settings),
             *_profile(dossier, index, path, source, settings),
-            heading(2, f"Articles ({len(ids)})"),
+            heading(2, f"Articles ({len(ids)})", searched=False),
         ]
 
     listing = Listing(
@@ -52,13 +62,25 @@ def source_pages(
     return paged(listing, settings)
 
 
+UNIDENTIFIED_NOTE = (
+    "The outlet that published these articles is not identified. They are kept apart as"
+    " one site of their own, so that no count credits them to a known outlet or merges"
+    " them with another unidentified site."
+)
+
+
 def _source_header(
     dossier: Dossier, path: str, source: Source, settings: RenderSettings
 ) -> list[Part]:
-    parts = [outlet_badge(dossier, source.id, urls(settings, path))]
-    facts = [("Full name", source.full_name), ("Type", source.type), ("Country", source.country),
+    # The badge repeats the name and label the page gives in words: not search text.
+    badge = outlet_badge(dossier, source.id, urls(settings, path))
+    parts = [f"<p data-pagefind-ignore>{badge}</p>"]
+    kind = "unidentified site" if source.unidentified else source.type
+    facts = [("Full name", source.full_name), ("Type", kind), ("Country", source.country),
              ("Domain", source.domain)]  # fmt: skip
     parts.append("\n\n".join(f"**{k}** {escape(v)}" for k, v in facts if v))
+    if source.unidentified:
+        parts.append(UNIDENTIFIED_NOTE)
     if source.description:
         parts.append(escape(source.description))
     for label in source.labels:
@@ -117,17 +139,25 @@ def _profile(
     if not profile.articles:
         return []
     n = len(profile.articles)
-    return [
-        heading(2, "Profile"),
+    intro = (
         f"Per article: this outlet's {plural(n, 'article')} against all "
-        f"{plural(len(index.articles), 'article')} of the dossier.",
-        Lazy(lambda: _labels_table(dossier, index, path, source, profile, settings)),
-        Lazy(lambda: _verdicts_table(dossier, index, source, profile)),
-        heading(3, "Articles over time"),
-        Lazy(lambda: _over_time(index, source, profile, settings)),
-        heading(3, "Most-mentioned actors"),
+        f"{plural(len(index.articles), 'article')} of the dossier."
+    )
+    # The profile is figures, not text: kept out of search excerpts.
+    return [
+        heading(2, "Profile", searched=False),
+        Raw(f"<p data-pagefind-ignore>{html.escape(intro)}</p>"),
+        Lazy(lambda: _unsearched(_labels_table(dossier, index, path, source, profile, settings))),
+        Lazy(lambda: _unsearched(_verdicts_table(dossier, index, source, profile))),
+        heading(3, "Articles over time", searched=False),
+        Lazy(lambda: _unsearched(_over_time(index, source, profile, settings))),
+        heading(3, "Most-mentioned actors", searched=False),
         Lazy(lambda: _top_actors(dossier, path, profile, settings)),
     ]
+
+
+def _unsearched(block: str) -> str:
+    return f"<div data-pagefind-ignore>{block}</div>" if block else ""
 
 
 def _over_time(

@@ -8,7 +8,15 @@ from typing import Any
 
 from .charts import Category, bar_chart, heatmap, network, time_chart
 from .dossier import Dossier
-from .dossierstats import HEAT_LABELS, HEAT_OUTLETS, OTHER, TOP_OUTLETS, Overview, overview_stats
+from .dossierstats import (
+    HEAT_LABELS,
+    HEAT_OUTLETS,
+    OTHER,
+    TOP_OUTLETS,
+    Overview,
+    overview_stats,
+    unidentified_sites,
+)
 from .escaping import escape
 from .framing import narrowed_path
 from .kinds import LABEL_GROUPS, group_name
@@ -52,10 +60,12 @@ _NETWORK_NOTE = (
 
 def _numbers(dossier: Dossier, stats: Overview) -> str:
     span = f"{stats.first} to {stats.last}" if stats.first else "no dates"
+    sites = unidentified_sites(dossier, stats.outlets)
     rows = [
         ("Articles", f"{stats.articles:,}"),
-        ("Outlets", f"{len(stats.outlets):,}"),
-        ("Actors mentioned", f"{stats.actors_mentioned:,} of {len(dossier.registry.actors):,}"),
+        ("Outlets", f"{len(stats.outlets) - sites:,}"),
+        *([("Unidentified sites", f"{sites:,}")] if sites else []),
+        ("Actors mentioned", f"{stats.actors_mentioned:,}"),  # the glossary's others have no page
         ("Annotations", f"{stats.annotations:,}"),
         ("Published", span + (f" ({stats.undated:,} undated)" if stats.undated else "")),
     ]
@@ -162,4 +172,7 @@ def _narratives(dossier: Dossier, index: DossierIndex, settings: RenderSettings)
     chart = bar_chart("Narratives by reach (outlets)", counts, rows,
                       [Category("outlets", "Outlets")], unit="outlets",
                       chart_id="chart-narratives", row_title="Narrative")  # fmt: skip
-    return ["## Narratives by reach", Raw(chart), "\n".join(lines)]
+    # The figures are not search text (an excerpt of "4 4 2019-01 268" says nothing);
+    # the narrative titles are on their own pages. md_in_html keeps the table Markdown.
+    table = "<div data-pagefind-ignore markdown>\n\n" + "\n".join(lines) + "\n\n</div>"
+    return ["## Narratives by reach", Raw(chart), table]

@@ -120,6 +120,11 @@ def label_path(label_id: str) -> str:
     return f"labels/{label_id}.md"
 
 
+def tag_path(tag: str) -> str:
+    """A tag's page (tags are slugs, never 'index': frontmatter.py checks them)."""
+    return f"tags/{tag}.md"
+
+
 # Seeds published under their own name. Any other kind gets ".txt" added: a saved web
 # page must be shown as its source, never rendered (its scripts would run on the
 # dossier's origin and its images would be fetched from the outlet's servers), and
@@ -162,11 +167,15 @@ def meta(title: str, searchable: bool = True, **extra: str) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-def heading(level: int, text: str, lang: str = "") -> str:
+def heading(level: int, text: str, lang: str = "", searched: bool = True) -> str:
     """A Markdown heading; `lang` (an article title's own language) goes in an attr_list
-    (codes are checked when front matter is read)."""
-    attrs = f' {{: lang="{lang}" }}' if lang else ""
-    return f"{'#' * level} {escape(text)}{attrs}"
+    (codes are checked when front matter is read). `searched=False` keeps it out of the
+    search index: a section title the page builds (counts, "What the dossier says about
+    X"), whose words would otherwise fill search excerpts."""
+    attrs = [f'lang="{lang}"'] if lang else []
+    if not searched:
+        attrs.append('data-pagefind-ignore="all"')
+    return f"{'#' * level} {escape(text)}" + (f" {{: {' '.join(attrs)} }}" if attrs else "")
 
 
 def snippet(body: str, start: int, end: int, width: int = 70) -> tuple[str, str, str]:

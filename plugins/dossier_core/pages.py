@@ -19,10 +19,11 @@ from .overviewpage import overview_page
 from .pagekit import Page
 from .republishpages import republication_pages
 from .settings import DEFAULT, RenderSettings
+from .tagpages import tag_pages
 
 PAGE_MODULES = (
     "articlepage", "actorpages", "outletpages", "labelpages", "indexes", "republishpages",
-    "narrativepages", "overviewpage",
+    "narrativepages", "overviewpage", "tagpages",
 )  # fmt: skip
 
 
@@ -42,6 +43,7 @@ def build_pages(
         pages += source_pages(dossier, index, source, settings)
     pages += label_pages(dossier, index, settings)
     pages += index_pages(dossier, index, settings)
+    pages += tag_pages(dossier, index, settings)
     pages += republication_pages(dossier, index, settings)
     pages.append(overview_page(dossier, index, settings))
     pages += narrative_pages(dossier, index, settings)

@@ -64,9 +64,29 @@ def outlet_badge(dossier: Dossier, outlet_id: str, url: Callable[[str], str]) ->
         return f'<span class="dossier-badge dossier-badge--unknown">{text}</span>'
     label = source.labels[0].label if source.labels else source.type
     slug = slugify(label)  # a CSS class: analysts' text must not reach it raw
-    text = f"{escape(source.name)} · {escape(label)}"
+    if source.unidentified:
+        slug = "unidentified"
+    text = escape(source.name)
+    if not _repeats(source.name, label):
+        text += f" · {escape(label)}"
     target = esc(url(source_path(source.id)))
     return f'<a class="dossier-badge dossier-badge--{slug}" href="{target}">{text}</a>'
+
+
+def _repeats(name: str, label: str) -> bool:
+    """Whether the label only repeats the name's words ("Unidentified site 1" and
+    "unidentified", "Unknown outlet" and "unknown outlet"): the badge then shows the
+    name alone, never the same words twice."""
+    words = set(slugify(name, limit=200).split("-"))
+    return set(slugify(label, limit=200).split("-")) <= words
+
+
+def in_dossier(index: DossierIndex, actor_id: str) -> bool:
+    """Whether an article names the actor (or the analyst added it to one) or an
+    annotation is about it. A glossary entry nothing in the dossier refers to gets no
+    page and stays off the actors index: no link leads to it, and a reader would find
+    a name the dossier never uses."""
+    return bool(index.articles_by_actor.get(actor_id) or index.annotations_by_actor.get(actor_id))
 
 
 def chip(label: Label) -> str:

@@ -11,7 +11,8 @@ folded, equals the term, while Pagefind ranks the full set:
 - ``search/top/<n>.json``: the term's results, one small file each, so a search
   fetches only its own: the page of the actor with that name or alias, then the
   articles that name it most often (mentions whose words contain the term's), each
-  with outlet, date and its first such passage.
+  with outlet badge, date and its first such passage (each result with its kind, as
+  the pages give it to Pagefind: searchmeta.py, docs/overrides/main.html).
 
 A term is a name or alias (metonyms too), folded (text.fold, as search.js folds a
 query) and split into words: "Nicolás Maduro" -> ``nicolas maduro``, "Maduro" ->
@@ -33,9 +34,11 @@ from pathlib import Path
 
 from .atomicwrite import write_atomic
 from .dossier import Dossier
+from .kinds import kind_name
 from .linking import DossierIndex
 from .model import Actor
 from .pagekit import actor_path, article_path
+from .searchmeta import badge
 from .settings import RenderSettings
 from .text import fold
 
@@ -137,6 +140,8 @@ def _actor_result(actor: Actor, term: tuple[str, ...], settings: RenderSettings)
     return {
         "url": settings.page_url(actor_path(actor.id)),
         "title": actor.name,
+        "kind": "Actor",
+        "role": kind_name(actor.kind),
         "excerpt": _find(texts[0], term) if texts else [actor.description],
     }
 
@@ -147,11 +152,13 @@ def _article_result(
 ) -> dict:  # fmt: skip
     article = index.articles[article_id].article
     first = next(m for m in index.articles[article_id].mentions if term in counts.of(m.text))
-    source = dossier.registry.sources.get(article.outlet)
+    outlet, style = badge(dossier, article.outlet)
     return {
         "url": settings.page_url(article_path(article_id)),
         "title": article.title,
-        "outlet": source.name if source else article.outlet,
+        "kind": "Article",
+        "outlet": outlet,  # the badge's words and style, as the article page gives them
+        "badge": style,
         "date": article.published,
         "excerpt": _around(article.body, first.start, first.end),
     }

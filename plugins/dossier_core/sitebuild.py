@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from .articledata import write_articles_data
 from .atomicwrite import write_atomic, write_atomic_bytes
 from .cli_common import error
 from .datafiles import DataOptions, base_url, write_data_files
@@ -117,6 +118,7 @@ def render_site(
     _write(out / STYLESHEET_PATH, label_stylesheet(dossier.registry.labels.values()))
     written.append(STYLESHEET_PATH)
     written += write_top_files(dossier, index, settings, out)  # search/top/ (searchtop.py)
+    written += write_articles_data(dossier, index, settings, out)  # articledata.py
     for seed in sorted({a.seed for a in dossier.articles if a.seed}):
         target = out / seed_path(seed)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,11 @@ from .model import RemovedLine
 from .newarticle import Imported
 from .wire import Dateline, agency_entry, find_dateline
 
-FORUM_OUTLET = "unidentified-forum"
+# A forum post names no outlet: import gives it its own placeholder (unidentified.py),
+# described as what it is.
+FORUM_SITE = {
+    "description": "A web forum; the post names neither the forum nor the source of its text."
+}
 SIGNATURES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), o) for p, o in SIGNATURE_TABLE]
 SITE_OUTLETS = {name: outlet for name, outlet in SITE_NAMES.items() if outlet}
 _LABELS = {label.casefold() for labels in SECTION_LABELS.values() for label in labels} | {
@@ -56,8 +60,10 @@ def clean_seed(text: str) -> Imported:
     # then a site name pasted above the headline.
     if result.outlet == "unknown":
         site = SITE_OUTLETS.get(result.site_name)
-        result.outlet = _outlet(text) or site or (FORUM_OUTLET if forum else "unknown")
+        result.outlet = _outlet(text) or site or "unknown"
     result.outlet_entry = agency_entry(result.outlet)
+    if forum and result.outlet == "unknown":
+        result.outlet_entry = dict(FORUM_SITE)
     return result
 
 

@@ -1,6 +1,7 @@
 """The `dossier` MkDocs plugin: wires dossier_core to MkDocs events, nothing more.
 
-- on_config: add the label stylesheet (generated from labels.yml) to extra_css.
+- on_config: add the label stylesheet (generated from labels.yml) to extra_css, and
+  the annotate panel's script and stylesheet where the `annotate` option turns it on.
 - on_files: load the dossier, report its problems as warnings (so `--strict` fails),
   and add every generated page, the label stylesheet and the seed files as generated
   Files (MkDocs >= 1.6); and the data files (data/: the exports, datafiles.py),
@@ -33,6 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
+from dossier_core.annotatedata import write_annotate_data
+from dossier_core.articledata import write_articles_data
 from dossier_core.caches import PageCache
 from dossier_core.datafiles import DataCache, DataOptions, base_url, write_data_files
 from dossier_core.datapage import data_page
@@ -57,6 +60,15 @@ from .livepages import digest, settle_memory
 from .siteoutputs import SiteOutputs, copy_tree, write_extras
 
 log = get_plugin_logger(__name__)
+
+# The annotate panel (docs/javascripts/annotate.js): its files in docs/, and its data
+# (dossier_core.annotatedata) written beside the script.
+ANNOTATE_SCRIPTS = (
+    "javascripts/annotate-core.js",
+    "javascripts/annotate-panel.js",
+    "javascripts/annotate.js",
+)
+ANNOTATE_STYLESHEET = "stylesheets/annotate.css"
 
 # Under serve, the first build's search bundle is kept here, in the temporary folder of
 # generated pages (a name no page path can take: pages end in .md).
@@ -111,7 +123,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET_PATH not in config.extra_css:
             config.extra_css.append(STYLESHEET_PATH)
+        if self.annotating():
+            missing = [path for path in (*ANNOTATE_SCRIPTS, ANNOTATE_STYLESHEET)
+                       if not (Path(config.docs_dir) / path).is_file()]  # fmt: skip
+            if missing:
+                log.warning("annotate panel: %s not in docs/ (set annotate: never to go "
+                            "without it)", ", ".join(missing))  # fmt: skip
+            if ANNOTATE_STYLESHEET not in config.extra_css:
+                config.extra_css.append(ANNOTATE_STYLESHEET)
+            for script in ANNOTATE_SCRIPTS:
+                if script not in config.extra_javascript:
+                    config.extra_javascript.append(script)
         return config
+
+    def annotating(self) -> bool:
+        """The annotate panel is on: under serve by default, in builds if `always`."""
+        return self.config.annotate == "always" or (
+            self.config.annotate == "serve" and self.serving
+        )
 
     def outputs(self, config: MkDocsConfig) -> SiteOutputs:
         """Everything the dossier adds to the site: the engine's pages (with the data
@@ -153,6 +182,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # search/top/: a frequent name's first results, shown before Pagefind answers
         extra = [item.path for item in data.files]
         extra += write_top_files(dossier, index, settings, data_dir)
+        # articles/index.json: what the articles index sorts and filters (articledata.py)
+        extra += write_articles_data(dossier, index, settings, data_dir)
+        if self.annotating():  # the panel's labels, actors, narratives and article files
+            extra.append(write_annotate_data(dossier, settings, data_dir))
         return SiteOutputs(pages, data_dir, extra, css, seeds, summary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -164,6 +197,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.digests = {}
         for path in made.data_files:
             files.append(File.generated(config, path, abs_src_path=str(made.data_dir / path)))
+        if not self.annotating():  # the panel's files stay out of the site
+            for path in (*ANNOTATE_SCRIPTS, ANNOTATE_STYLESHEET):
+                if (unused := files.get_file_from_path(path)) is not None:
+                    files.remove(unused)
         for page in made.pages:
             files.append(File.generated(config, page.path, content=page.markdown))
             if self.serving:
