@@ -26,7 +26,6 @@ from typing import Any
 
 import yaml
 
-from .articledata import write_articles_data
 from .atomicwrite import write_atomic, write_atomic_bytes
 from .cli_common import error
 from .datafiles import DataOptions, base_url, write_data_files
@@ -36,7 +35,7 @@ from .linking import DossierIndex, build_index
 from .model import Problem
 from .pagekit import Page, seed_path
 from .pages import build_pages
-from .searchtop import write_top_files
+from .scriptdata import write_script_data
 from .settings import RenderSettings
 from .styles import STYLESHEET_PATH, label_stylesheet
 
@@ -117,8 +116,7 @@ def render_site(
     result.pages = len(written)
     _write(out / STYLESHEET_PATH, label_stylesheet(dossier.registry.labels.values()))
     written.append(STYLESHEET_PATH)
-    written += write_top_files(dossier, index, settings, out)  # search/top/ (searchtop.py)
-    written += write_articles_data(dossier, index, settings, out)  # articledata.py
+    written += write_script_data(dossier, index, settings, out)  # search/top/, articles/
     for seed in sorted({a.seed for a in dossier.articles if a.seed}):
         target = out / seed_path(seed)
         target.parent.mkdir(parents=True, exist_ok=True)

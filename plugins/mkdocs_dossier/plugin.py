@@ -34,8 +34,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from dossier_core import build_index, build_pages, load_dossier, seed_path
-from dossier_core.annotatedata import write_annotate_data
-from dossier_core.articledata import write_articles_data
 from dossier_core.caches import PageCache
 from dossier_core.datafiles import DataCache, DataOptions, base_url, write_data_files
 from dossier_core.datapage import data_page
@@ -47,28 +45,20 @@ from dossier_core.pagekit import Page as DossierPage
 from dossier_core.pagekit import fill_blocks
 from dossier_core.problempages import with_problems
 from dossier_core.quickpage import quick_article_page
-from dossier_core.searchtop import write_top_files
+from dossier_core.scriptdata import write_script_data
 from dossier_core.settings import RenderSettings
 from dossier_core.styles import STYLESHEET_PATH, label_stylesheet
 from dossier_search import SearchIndexError, ShardedIndexer
 from dossier_search.tempdirs import make_temp
 
 from . import parallel
+from .annotating import add_panel, leave_out_panel, panel_on
 from .config import DossierConfig
 from .live import LiveSite
 from .livepages import digest, settle_memory
 from .siteoutputs import SiteOutputs, copy_tree, write_extras
 
 log = get_plugin_logger(__name__)
-
-# The annotate panel (docs/javascripts/annotate.js): its files in docs/, and its data
-# (dossier_core.annotatedata) written beside the script.
-ANNOTATE_SCRIPTS = (
-    "javascripts/annotate-core.js",
-    "javascripts/annotate-panel.js",
-    "javascripts/annotate.js",
-)
-ANNOTATE_STYLESHEET = "stylesheets/annotate.css"
 
 # Under serve, the first build's search bundle is kept here, in the temporary folder of
 # generated pages (a name no page path can take: pages end in .md).
@@ -124,23 +114,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if STYLESHEET_PATH not in config.extra_css:
             config.extra_css.append(STYLESHEET_PATH)
         if self.annotating():
-            missing = [path for path in (*ANNOTATE_SCRIPTS, ANNOTATE_STYLESHEET)
-                       if not (Path(config.docs_dir) / path).is_file()]  # fmt: skip
-            if missing:
-                log.warning("annotate panel: %s not in docs/ (set annotate: never to go "
-                            "without it)", ", ".join(missing))  # fmt: skip
-            if ANNOTATE_STYLESHEET not in config.extra_css:
-                config.extra_css.append(ANNOTATE_STYLESHEET)
-            for script in ANNOTATE_SCRIPTS:
-                if script not in config.extra_javascript:
-                    config.extra_javascript.append(script)
+            add_panel(config)
         return config
 
     def annotating(self) -> bool:
         """The annotate panel is on: under serve by default, in builds if `always`."""
-        return self.config.annotate == "always" or (
-            self.config.annotate == "serve" and self.serving
-        )
+        return panel_on(self.config.annotate, self.serving)
 
     def outputs(self, config: MkDocsConfig) -> SiteOutputs:
         """Everything the dossier adds to the site: the engine's pages (with the data
@@ -179,13 +158,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         summary = (len(dossier.articles), len(dossier.registry.actors),
                    len(dossier.registry.sources),
                    sum(len(entry.annotations) for entry in index.articles.values()))  # fmt: skip
-        # search/top/: a frequent name's first results, shown before Pagefind answers
         extra = [item.path for item in data.files]
-        extra += write_top_files(dossier, index, settings, data_dir)
-        # articles/index.json: what the articles index sorts and filters (articledata.py)
-        extra += write_articles_data(dossier, index, settings, data_dir)
-        if self.annotating():  # the panel's labels, actors, narratives and article files
-            extra.append(write_annotate_data(dossier, settings, data_dir))
+        # what the site's scripts read: search/top/, articles/index.json, the panel's data
+        extra += write_script_data(dossier, index, settings, data_dir, self.annotating())
         return SiteOutputs(pages, data_dir, extra, css, seeds, summary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -197,10 +172,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.digests = {}
         for path in made.data_files:
             files.append(File.generated(config, path, abs_src_path=str(made.data_dir / path)))
-        if not self.annotating():  # the panel's files stay out of the site
-            for path in (*ANNOTATE_SCRIPTS, ANNOTATE_STYLESHEET):
-                if (unused := files.get_file_from_path(path)) is not None:
-                    files.remove(unused)
+        if not self.annotating():
+            leave_out_panel(files)
         for page in made.pages:
             files.append(File.generated(config, page.path, content=page.markdown))
             if self.serving:
