@@ -36,6 +36,8 @@ from .pagekit import (
     make_page,
     meta,
     plural,
+    quiet,
+    unsearched,
 )  # fmt: skip
 from .parts import a, annotated_passage, article_heading, chip, in_context, in_dossier, outlet_name
 from .settings import RenderSettings
@@ -59,13 +61,13 @@ def actor_pages(
 
     def head(path: str) -> list[Part]:
         counts = f"{plural(total, 'mention')} in {plural(len(articles), 'article')}"
-        none = [] if articles else [_quiet("No article of the dossier names this actor.")]
+        none = [] if articles else [quiet("No article of the dossier names this actor.")]
         return [
             *_actor_header(actor),
             *_about_section(dossier, index, actor, about, groups, settings),
             heading(2, f"Mentions: {counts}", searched=False),
             *none,
-            Lazy(lambda: _unsearched(_mentions_over_time(index, actor, settings))),
+            Lazy(lambda: unsearched(_mentions_over_time(index, actor, settings))),
         ]
 
     listing = Listing(
@@ -117,7 +119,7 @@ def _about_section(
     """'What the dossier says': the counts, the label x outlet table, the first page."""
     title = heading(2, f"What the dossier says about {actor.name}", searched=False)
     if not about:
-        return [title, _quiet("No annotation of the dossier is about this actor.")]
+        return [title, quiet("No annotation of the dossier is about this actor.")]
     path = actor_path(actor.id)
     articles = len({article_id for article_id, _ in about})
     counts = (
@@ -127,8 +129,8 @@ def _about_section(
     # The counts and the table are the page's own figures, not text to search.
     return [
         title,
-        _quiet(counts),
-        Lazy(lambda: _unsearched(_framing_table(dossier, index, actor, about, settings))),
+        quiet(counts),
+        Lazy(lambda: unsearched(_framing_table(dossier, index, actor, about, settings))),
         Lazy(
             partial(_about_entries, dossier, index, path, actor.id, about, 1, groups[0], settings)
         ),  # fmt: skip
@@ -177,15 +179,6 @@ def _framing_table(
         rows.append([f"{chip(label)} {name}", *cells])
     caption = f"Annotations about {actor.name} by label and outlet"
     return table(caption, columns, rows, caption)
-
-
-def _unsearched(block: str) -> str:
-    return f"<div data-pagefind-ignore>{block}</div>"
-
-
-def _quiet(sentence: str) -> Raw:
-    """A sentence the page says of itself: shown, not searched."""
-    return Raw(f"<p data-pagefind-ignore>{html.escape(sentence)}</p>")
 
 
 def _about_entries(

@@ -24,7 +24,9 @@ from .pagekit import (
     article_path,
     heading,
     plural,
+    quiet,
     source_path,
+    unsearched,
 )  # fmt: skip
 from .parts import a, chip, outlet_badge, urls
 from .settings import RenderSettings
@@ -146,18 +148,15 @@ def _profile(
     # The profile is figures, not text: kept out of search excerpts.
     return [
         heading(2, "Profile", searched=False),
-        Raw(f"<p data-pagefind-ignore>{html.escape(intro)}</p>"),
-        Lazy(lambda: _unsearched(_labels_table(dossier, index, path, source, profile, settings))),
-        Lazy(lambda: _unsearched(_verdicts_table(dossier, index, source, profile))),
+        quiet(intro),
+        Lazy(lambda: unsearched(_labels_table(dossier, index, path, source, profile, settings))),
+        Lazy(lambda: unsearched(_verdicts_table(dossier, index, source, profile))),
         heading(3, "Articles over time", searched=False),
-        Lazy(lambda: _unsearched(_over_time(index, source, profile, settings))),
+        Lazy(lambda: unsearched(_over_time(index, source, profile, settings))),
         heading(3, "Most-mentioned actors", searched=False),
         Lazy(lambda: _top_actors(dossier, path, profile, settings)),
     ]
 
-
-def _unsearched(block: str) -> str:
-    return f"<div data-pagefind-ignore>{block}</div>" if block else ""
 
 
 def _over_time(

@@ -178,6 +178,17 @@ def heading(level: int, text: str, lang: str = "", searched: bool = True) -> str
     return f"{'#' * level} {escape(text)}" + (f" {{: {' '.join(attrs)} }}" if attrs else "")
 
 
+def unsearched(block: str) -> str:
+    """A block the page builds (figures, tables, charts): shown, kept out of the search
+    index, whose excerpts it would otherwise fill; nothing when there is no block."""
+    return f"<div data-pagefind-ignore>{block}</div>" if block else ""
+
+
+def quiet(sentence: str) -> Raw:
+    """A sentence the page says of itself: shown, not searched."""
+    return Raw(f"<p data-pagefind-ignore>{html.escape(sentence)}</p>")
+
+
 def snippet(body: str, start: int, end: int, width: int = 70) -> tuple[str, str, str]:
     """(before, match, after) around [start, end), cut at word boundaries, on one line."""
     left = max(0, start - width)
